@@ -1,0 +1,71 @@
+"""Pelican settings for local builds (`make html`, `make serve`).
+
+publishconf.py imports this file and adds what only the published site needs.
+"""
+
+import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+# The converter package sits beside this file; plugins may import its helpers.
+sys.path.insert(0, _HERE)
+
+AUTHOR = "News Digest"
+SITENAME = "News Digest"
+SITESUBTITLE = "Nachrichten im Überblick"
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+OUTPUT_PATH = "output"
+
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+DEFAULT_DATE_FORMAT = "%d.%m.%Y"
+
+THEME = os.path.join(_HERE, "theme")
+PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
+PLUGINS = []
+
+# Seed text is plain text: every template escapes what it prints. Fields that
+# Pelican renders to HTML (content, summary, title) are marked safe in the theme.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# The converter escapes seed text for exactly these Markdown extensions.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+# Every article has its own unique slug, whatever its language, so no
+# translation grouping and one URL scheme for all languages.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+ARTICLE_URL = "articles/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_URL
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_URL
+PAGE_URL = "pages/{slug}.html"
+PAGE_SAVE_AS = PAGE_URL
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_URL
+
+# The converter writes the lead as Summary; never cut it.
+SUMMARY_MAX_LENGTH = None
+DEFAULT_PAGINATION = 20
+
+# Feeds are for the published site (publishconf.py); none while previewing.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Deterministic builds: no caches that depend on earlier runs, stable order.
+LOAD_CONTENT_CACHE = False
+ARTICLE_ORDER_BY = "reversed-date"

@@ -1,0 +1,1 @@
+"""Shared test helpers: building a small site, serving it, driving Chromium."""

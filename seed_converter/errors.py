@@ -1,0 +1,2 @@
+class SeedError(ValueError):
+    """A seed that cannot become an article; the message names the problem."""

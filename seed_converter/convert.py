@@ -17,7 +17,7 @@ from .dates import first_commit_dates, seed_date
 from .decode import decode_seed
 from .errors import SeedError
 from .files import Converted, scan_content, write_atomic
-from .language import detect_language
+from .language import detect_languages
 from .seed import Seed, parse_seed
 from .slug import make_slug, unique_slug
 
@@ -36,33 +36,29 @@ class Report:
         return not self.failed and not self.out_of_date
 
 
+@dataclass(frozen=True)
+class _Job:
+    """A seed whose article must be (re)written."""
+
+    seed_path: Path
+    seed: Seed
+    seed_hash: str
+    existing: Converted | None
+
+
 def _display_path(path: Path) -> str:
     relative = os.path.relpath(path)
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
-def _facts(seed: Seed, seed_path: Path, seed_hash: str, slug: str, date: str,
-           default_lang: str) -> ArticleFacts:
-    byline = split_byline(seed.lead)
-    text = " ".join((seed.headline, seed.lead, *seed.paragraphs))
-    return ArticleFacts(
-        slug=slug, date=date, lang=detect_language(text, default=default_lang),
-        seed_path=_display_path(seed_path), seed_hash=seed_hash,
-        author=byline.author, dateline=byline.dateline, lead=byline.lead)
-
-
-def convert_seeds(seed_dir: Path, articles_dir: Path, *, force: bool = False,
-                  check: bool = False, timezone: str = "Europe/Berlin",
-                  default_lang: str = "de") -> Report:
-    """Bring `articles_dir` up to date with `seed_dir`; with `check`, only report."""
-    report = Report()
-    by_seed, taken = scan_content(articles_dir)
-    tz = ZoneInfo(timezone)
-    git_dates: dict | None = None
+def _plan(seed_dir: Path, by_seed: dict[str, Converted], report: Report, *,
+          force: bool, check: bool) -> list[_Job]:
+    """Read every seed; record what needs nothing and what fails; return the rest."""
+    jobs = []
     for seed_path in sorted(seed_dir.glob("*.txt")):
         data = seed_path.read_bytes()
         seed_hash = content_hash(data)
-        existing: Converted | None = by_seed.get(seed_path.name)
+        existing = by_seed.get(seed_path.name)
         if existing and existing.meta.get("seed-hash") == seed_hash and not force:
             if existing.hand_edited:
                 report.kept.append((existing.path, False))
@@ -78,24 +74,41 @@ def convert_seeds(seed_dir: Path, articles_dir: Path, *, force: bool = False,
             report.failed.append((seed_path, str(problem)))
             continue
         report.warnings.extend((seed_path, w) for w in seed.warnings)
-        if check:
-            why = (f"out of date: its seed {seed_path.name} changed" if existing
-                   else f"missing: no converted file for {seed_path.name}")
-            report.out_of_date.append((existing.path if existing else seed_path, why))
-            continue
-        if existing:
-            slug, path = existing.meta.get("slug") or existing.path.stem, existing.path
-            date = existing.meta.get("date")
+        jobs.append(_Job(seed_path, seed, seed_hash, existing))
+    return jobs
+
+
+def convert_seeds(seed_dir: Path, articles_dir: Path, *, force: bool = False,
+                  check: bool = False, timezone: str = "Europe/Berlin",
+                  default_lang: str = "de") -> Report:
+    """Bring `articles_dir` up to date with `seed_dir`; with `check`, only report."""
+    report = Report()
+    by_seed, taken = scan_content(articles_dir)
+    jobs = _plan(seed_dir, by_seed, report, force=force, check=check)
+    if check:
+        for job in jobs:
+            if job.existing:
+                report.out_of_date.append((job.existing.path, f"out of date: its seed {job.seed_path.name} changed"))
+            else:
+                report.out_of_date.append((job.seed_path, f"missing: no converted file for {job.seed_path.name}"))
+        return report
+    tz = ZoneInfo(timezone)
+    git_dates = first_commit_dates(seed_dir) if any(not j.existing for j in jobs) else {}
+    texts = [" ".join((j.seed.headline, j.seed.lead, *j.seed.paragraphs)) for j in jobs]
+    for job, lang in zip(jobs, detect_languages(texts, default=default_lang)):
+        if job.existing:
+            path = job.existing.path
+            slug = job.existing.meta.get("slug") or path.stem
+            date = job.existing.meta.get("date") or seed_date(job.seed_path, git_dates, tz)
         else:
-            base = make_slug(seed.headline) or make_slug(seed_path.stem)
-            slug = unique_slug(base, taken)
+            slug = unique_slug(make_slug(job.seed.headline) or make_slug(job.seed_path.stem), taken)
             taken.add(slug)
-            path, date = articles_dir / f"{slug}.md", None
-        if not date:
-            if git_dates is None:
-                git_dates = first_commit_dates(seed_dir)
-            date = seed_date(seed_path, git_dates, tz)
-        facts = _facts(seed, seed_path, seed_hash, slug, date, default_lang)
-        write_atomic(path, render_article(seed, facts))
+            path = articles_dir / f"{slug}.md"
+            date = seed_date(job.seed_path, git_dates, tz)
+        byline = split_byline(job.seed.lead)
+        facts = ArticleFacts(slug=slug, date=date, lang=lang, seed_path=_display_path(job.seed_path),
+                             seed_hash=job.seed_hash, author=byline.author,
+                             dateline=byline.dateline, lead=byline.lead)
+        write_atomic(path, render_article(job.seed, facts))
         report.written.append(path)
     return report

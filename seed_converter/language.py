@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 LANGUAGES = ("de", "en", "fr", "es", "it", "nl")
-_SAMPLE_CHARS = 2000
+_SAMPLE_CHARS = 600  # headline, lead and some body: plenty, and 3x faster than 2000
 
 
 @lru_cache(maxsize=None)
@@ -21,7 +21,13 @@ def _detector(codes: tuple[str, ...]):
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
-def detect_language(text: str, default: str = "de", codes: tuple[str, ...] = LANGUAGES) -> str:
-    """ISO 639-1 code of `text`'s language, or `default` when undecidable."""
-    language = _detector(codes).detect_language_of(text[:_SAMPLE_CHARS])
-    return language.iso_code_639_1.name.lower() if language else default
+def detect_languages(texts: list[str], default: str = "de",
+                     codes: tuple[str, ...] = LANGUAGES) -> list[str]:
+    """ISO 639-1 code of each text's language (`default` when undecidable).
+
+    One batch call: Lingua spreads it over the machine's cores.
+    """
+    if not texts:
+        return []
+    found = _detector(codes).detect_languages_in_parallel_of([t[:_SAMPLE_CHARS] for t in texts])
+    return [language.iso_code_639_1.name.lower() if language else default for language in found]

@@ -1,0 +1,37 @@
+"""Pelican adapter: expose the theme's strings and filters to Jinja, link each article to its neighbours."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from .dates import day_heading, long_date, month_name, period_title
+from .grouping import group_by_day, neighbours
+from .strings import strings_for
+from .urls import direct_template_url
+
+
+def add_to_jinja(generator):
+    """Every generator has its own Jinja environment; give each the same strings and filters."""
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    lang = generator.settings.get("DEFAULT_LANG", "de")
+    env.globals["T"] = strings_for(lang)
+    env.filters["long_date"] = lambda value: long_date(value, lang)
+    env.filters["day_heading"] = lambda value: day_heading(value, lang)
+    env.filters["month_name"] = lambda month: month_name(month, lang)
+    env.filters["period_title"] = lambda period_num: period_title(tuple(period_num), lang)
+    env.filters["group_by_day"] = group_by_day
+    env.globals["direct_url"] = lambda name: direct_template_url(generator.settings, name)
+
+
+def link_neighbours(generator):
+    """Articles are newest first: the previous article is the newer one, the next the older one."""
+    for article, newer, older in neighbours(generator.articles):
+        article.newer_article = newer
+        article.older_article = older
+
+
+def register():
+    signals.generator_init.connect(add_to_jinja)
+    signals.article_generator_finalized.connect(link_neighbours)

@@ -1,0 +1,129 @@
+"""A small site in the converter's Markdown format, built with the theme's settings.
+
+The articles are written as the seed converter writes them (see the data
+contract), so these tests do not depend on the converter's progress.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from tests.support.site import build
+
+# The settings the theme needs; docs for the lead: the same lines go into pelicanconf.py.
+THEME_SETTINGS = {
+    "PLUGINS": ["sources", "digest_theme"],
+    "CATEGORY_URL": "sources/{slug}.html",
+    "CATEGORY_SAVE_AS": "sources/{slug}.html",
+    "CATEGORIES_URL": "sources/",
+    "CATEGORIES_SAVE_AS": "sources/index.html",
+    "YEAR_ARCHIVE_URL": "archives/{date:%Y}/",
+    "YEAR_ARCHIVE_SAVE_AS": "archives/{date:%Y}/index.html",
+    "MONTH_ARCHIVE_URL": "archives/{date:%Y}/{date:%m}/",
+    "MONTH_ARCHIVE_SAVE_AS": "archives/{date:%Y}/{date:%m}/index.html",
+    "DAY_ARCHIVE_URL": "archives/{date:%Y}/{date:%m}/{date:%d}/",
+    "DAY_ARCHIVE_SAVE_AS": "archives/{date:%Y}/{date:%m}/{date:%d}/index.html",
+    "DIRECT_TEMPLATES": ["index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots"],
+    "SITEMAP_SAVE_AS": "sitemap.xml",
+    "ROBOTS_SAVE_AS": "robots.txt",
+}
+# On top of publishconf.py: per-source feeds.
+FEED_SETTINGS = {
+    "CATEGORY_FEED_ATOM": "feeds/source/{slug}.atom.xml",
+    "CATEGORY_FEED_RSS": "feeds/source/{slug}.rss.xml",
+}
+
+XSS_HEADLINE = '<script>alert("x")</script> Angriff & Abwehr'
+
+ARTICLES = [
+    {
+        "Title": "NATO wiederholt Angebot zum Dialog mit Moskau",
+        "Slug": "nato-wiederholt-angebot-zum-dialog-mit-moskau",
+        "Date": "2022-01-07T14:51:06+01:00",
+        "Lang": "de",
+        "Source": "DW",
+        "Author": "Bernd Riegert",
+        "Dateline": "Brüssel",
+        "Image": "https://static.dw.com/image/60362196_6.jpg",
+        "Image-Alt": "NATO wiederholt Angebot zum Dialog mit Moskau",
+        "Tags": "NATO, Ukraine",
+        "Summary": "Die NATO warnt vor einer realen Kriegsgefahr in der Ukraine.",
+        "body": ["Mit einer Sondersitzung per Videocall haben die Außenminister beraten.",
+                 "Jens Stoltenberg leitete die Sitzung."],
+    },
+    {
+        "Title": XSS_HEADLINE,
+        "Slug": "script-angriff-abwehr",
+        "Date": "2022-01-07T09:00:00+01:00",
+        "Lang": "de",
+        "Source": "Der <Standard>",
+        "Author": "Anna \"Nina\" O'Brien",
+        "Image": "https://example.org/a.jpg?x=1&y=<2>",
+        "Image-Alt": 'Ein "Bild" mit <Zeichen>',
+        "Tags": "Ukraine",
+        "Summary": "Ein <b>Lead</b> mit </script> & Zeichen.",
+        "body": ["Text mit <img src=x onerror=alert(1)> als Text."],
+    },
+    {
+        "Title": "Markets rally after central bank decision",
+        "Slug": "markets-rally",
+        "Date": "2022-01-06T18:30:00+01:00",
+        "Lang": "en",
+        "Source": "DW",
+        "Summary": "Shares rose across Europe.",
+        "body": ["Investors welcomed the decision."],
+    },
+    {
+        "Title": "Wahlkampf in Wien beginnt",
+        "Slug": "wahlkampf-in-wien-beginnt",
+        "Date": "2021-12-31T10:00:00+01:00",
+        "Lang": "de",
+        "Source": "Der <Standard>",
+        "Author": "Maria Huber",
+        "Dateline": "Wien",
+        "Image": "https://example.org/wien.jpg",
+        "Image-Alt": "Das Wiener Rathaus",
+        "Summary": "Die Parteien stellen ihre Kandidaten vor.",
+        "body": ["Erster Absatz.", "Zweiter Absatz."],
+    },
+]
+
+ABOUT_PAGE = """Title: Über diese Seite
+Slug: about
+
+Diese Seite fasst Nachrichten aus öffentlichen Quellen zusammen.
+"""
+
+
+def _escape_md(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def article_markdown(fields: dict) -> str:
+    """One article file as the converter writes it: Title HTML-escaped, text fields Markdown-escaped."""
+    lines = []
+    for key, value in fields.items():
+        if key == "body":
+            continue
+        if key in ("Title", "Summary"):
+            value = _escape_md(value)
+        lines.append(f"{key}: {value}")
+    body = "\n\n".join(_escape_md(p) for p in fields["body"])
+    return "\n".join(lines) + "\n\n" + body + "\n"
+
+
+def write_content(content: Path, articles=ARTICLES) -> Path:
+    (content / "articles").mkdir(parents=True)
+    (content / "pages").mkdir()
+    for fields in articles:
+        (content / "articles" / f"{fields['Slug']}.md").write_text(article_markdown(fields), encoding="utf-8")
+    (content / "pages" / "about.md").write_text(ABOUT_PAGE, encoding="utf-8")
+    return content
+
+
+def build_site(tmp: Path, settings: dict | None = None, conf: str = "pelicanconf.py") -> Path:
+    content = write_content(tmp / "content")
+    output = tmp / "output"
+    build(content, output, {**THEME_SETTINGS, **(settings or {})}, conf=conf)
+    return output

@@ -7,7 +7,7 @@ from pelican import signals
 from .dates import day_heading, long_date, month_name, period_title
 from .grouping import group_by_day, neighbours
 from .strings import strings_for
-from .urls import direct_template_url
+from .urls import direct_template_url, quote_url
 
 
 def add_to_jinja(generator):
@@ -22,6 +22,7 @@ def add_to_jinja(generator):
     env.filters["month_name"] = lambda month: month_name(month, lang)
     env.filters["period_title"] = lambda period_num: period_title(tuple(period_num), lang)
     env.filters["group_by_day"] = group_by_day
+    env.filters["quote_url"] = quote_url
     env.globals["direct_url"] = lambda name: direct_template_url(generator.settings, name)
 
 

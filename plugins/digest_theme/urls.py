@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 
 def direct_template_url(settings: dict, name: str) -> str:
     """The URL Pelican gives direct template `name`: `<NAME>_URL`, else `<NAME>_SAVE_AS`, else `<name>.html`.
@@ -11,3 +13,8 @@ def direct_template_url(settings: dict, name: str) -> str:
     key = name.upper()
     url = settings.get(f"{key}_URL") or settings.get(f"{key}_SAVE_AS") or f"{name}.html"
     return url.removesuffix("index.html")
+
+
+def quote_url(url: str) -> str:
+    """Percent-encode what a URL may not contain (spaces, `<`, `"`, non-ASCII), keeping its structure."""
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")

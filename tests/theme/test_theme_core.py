@@ -10,7 +10,7 @@ import pytest
 from digest_theme.dates import day_heading, long_date, period_title
 from digest_theme.grouping import group_by_day, neighbours
 from digest_theme.strings import STRINGS, strings_for
-from digest_theme.urls import direct_template_url
+from digest_theme.urls import direct_template_url, quote_url
 from sources.core import needs_fallback_author, source_name
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "templates"
@@ -76,3 +76,9 @@ def test_source_rules():
     assert source_name({"source": " "}) is None and source_name({}) is None
     assert needs_fallback_author({"source": "DW"})
     assert not needs_fallback_author({"author": "Bernd Riegert"})
+
+
+def test_quote_url_makes_a_valid_url_and_keeps_a_valid_one():
+    assert quote_url("https://static.dw.com/image/60362196_6.jpg") == "https://static.dw.com/image/60362196_6.jpg"
+    assert quote_url("https://example.org/a b.jpg?x=1&y=<2>") == "https://example.org/a%20b.jpg?x=1&y=%3C2%3E"
+    assert quote_url("https://example.org/Bär.jpg") == "https://example.org/B%C3%A4r.jpg"

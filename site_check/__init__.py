@@ -1,0 +1,14 @@
+"""Checks for the content folder and a built site; each returns a list of Problems."""
+
+from typing import NamedTuple
+from pathlib import Path
+
+
+class Problem(NamedTuple):
+    """One finding: the file it is about and what is wrong, printed as one line."""
+
+    file: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"

@@ -1,0 +1,92 @@
+"""Content checks: required metadata, unique slugs, https images, parseable dates, fresh conversions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import markdown
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import get_date, slugify
+
+from seed_converter.convert import convert_seeds
+
+from . import Problem
+
+REQUIRED = ("title", "date", "lang", "source", "summary")
+DATE_FIELDS = ("date", "modified")
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+
+
+def read_metadata(text: str) -> dict[str, str]:
+    """Metadata as Pelican's Markdown reader sees it (the `meta` extension), keys lowercased."""
+    md = markdown.Markdown(extensions=["markdown.extensions.meta"])
+    md.convert(text)
+    return {key.lower(): "\n".join(values).strip() for key, values in md.Meta.items()}
+
+
+def article_slug(meta: dict[str, str]) -> str | None:
+    """The slug Pelican gives the article: its `Slug`, else its slugified title."""
+    if meta.get("slug"):
+        return meta["slug"]
+    if meta.get("title"):
+        return slugify(meta["title"], regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    return None
+
+
+def check_article(path: Path, text: str, meta: dict[str, str]) -> list[Problem]:
+    """Problems of one article apart from slug clashes."""
+    problems = [Problem(path, f"missing metadata: {name.capitalize()}")
+                for name in REQUIRED if not meta.get(name)]
+    for name in DATE_FIELDS:
+        if meta.get(name):
+            try:
+                get_date(meta[name])
+            except ValueError:
+                problems.append(Problem(path, f"{name.capitalize()} is not a date: {meta[name]!r}"))
+    images = ([meta["image"]] if meta.get("image") else []) + _MARKDOWN_IMAGE.findall(text) \
+        + _HTML_IMAGE.findall(text)
+    for url in images:
+        parsed = urlparse(url)
+        if parsed.scheme != "https" or not parsed.netloc:
+            problems.append(Problem(path, f"image URL is not https: {url}"))
+    return problems
+
+
+def check_articles(articles_dir: Path) -> list[Problem]:
+    """Every Markdown article under `articles_dir`: metadata, dates, images, unique slugs."""
+    problems: list[Problem] = []
+    owners: dict[str, Path] = {}
+    for path in sorted(articles_dir.rglob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem(path, "not UTF-8 text"))
+            continue
+        meta = read_metadata(text)
+        problems += check_article(path, text, meta)
+        slug = article_slug(meta)
+        if slug in owners:
+            problems.append(Problem(path, f"slug {slug!r} is already used by {owners[slug]}"))
+        elif slug:
+            owners[slug] = path
+    return problems
+
+
+def check_conversions(seed_dir: Path, articles_dir: Path) -> list[Problem]:
+    """The converter's --check: bad seeds, and articles missing or older than their seed."""
+    report = convert_seeds(seed_dir, articles_dir, check=True)
+    return [Problem(path, message) for path, message in [*report.failed, *report.out_of_date]]
+
+
+def check_content(articles_dir: Path, seed_dir: Path | None = None) -> list[Problem]:
+    """All content checks; the seed checks only when a seed folder is given."""
+    if not articles_dir.is_dir():
+        return [Problem(articles_dir, "no such content folder")]
+    problems = check_articles(articles_dir)
+    if seed_dir is not None:
+        problems += (check_conversions(seed_dir, articles_dir) if seed_dir.is_dir()
+                     else [Problem(seed_dir, "no such seed folder")])
+    return problems

@@ -1,0 +1,40 @@
+"""Per-article tagging results on disk, keyed by a hash of what they depend on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+FILE = "candidates.json"
+
+
+def cache_key(*parts: object) -> str:
+    """A stable hash of `parts` (strings, numbers, lists of them)."""
+    data = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def load(folder: Path) -> dict:
+    """The stored results, or nothing when the file is missing or unreadable."""
+    try:
+        data = json.loads((folder / FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save(folder: Path, entries: dict) -> None:
+    """Write `entries` atomically (a reader sees the old file or the new, never half)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".candidates-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, folder / FILE)
+    except BaseException:
+        os.unlink(tmp)
+        raise

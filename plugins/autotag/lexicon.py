@@ -1,0 +1,80 @@
+"""Which capitalised words are names, and their base form, from HanTa.
+
+HanTa's part-of-speech pass costs about a millisecond per unknown word, so a
+build asks it only about word types, once each (memoised), and skips words
+that cheap checks already settle: long unknown words and compounds ending in
+a known common noun (`Kriegsgefahr`) are German common nouns, not names.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+MODELS = {"de": ("morphmodel_ger.pgz", "NE"), "en": ("morphmodel_en.pgz", "NP0")}
+# Unknown words this long are nearly always compound common nouns.
+LONG_UNKNOWN = 10
+# Common-noun endings that are also the ends of place and family names.
+_NAME_ENDINGS = frozenset({
+    "mann", "land", "berg", "dorf", "stadt", "burg", "feld", "bach", "heim", "hausen",
+    "stein", "hof", "haus", "kirchen", "brück", "brücke", "see", "tal", "wald", "furt",
+})
+
+
+@lru_cache(maxsize=None)
+def _tagger(model: str):
+    from HanTa import HanoverTagger
+
+    return HanoverTagger.HanoverTagger(model)
+
+
+class Lexicon:
+    """`lemma(word)`: the base form of `word` if it is a proper noun, else None."""
+
+    def __init__(self, lang: str):
+        model, self._proper = MODELS.get(lang, MODELS["de"])
+        self._tagger = _tagger(model)
+        self._german = model == MODELS["de"][0]
+        self._memo: dict[str, str | None] = {}
+        self._noun_heads = self._known_common_nouns() if self._german else frozenset()
+
+    def _known_common_nouns(self) -> frozenset[str]:
+        noun = self._tagger.tag2int["NN"]
+        return frozenset(w for w, tags in self._tagger.cache.items()
+                         if tags and tags[0][0] == noun and len(w) >= 4 and w not in _NAME_ENDINGS)
+
+    def known(self, word: str) -> bool:
+        """Whether HanTa's model knows `word` (then asking about it is cheap)."""
+        return self._tagger.normalize(word).lower() in self._tagger.cache
+
+    def _surely_common(self, word: str) -> bool:
+        if self.known(word):
+            return False
+        if len(word) >= LONG_UNKNOWN:
+            return True
+        head = word.lower().rsplit("-", 1)[-1]
+        return any(head[i:] in self._noun_heads for i in range(1, len(head) - 3))
+
+    def lemma(self, word: str) -> str | None:
+        if word not in self._memo:
+            self._memo[word] = self._lookup(word)
+        return self._memo[word]
+
+    def _lookup(self, word: str) -> str | None:
+        if self._german and self._surely_common(word):
+            return None
+        tags = self._tagger.tag_word(word, cutoff=0)
+        if not tags or tags[0][0] != self._proper:
+            return None
+        if not word.endswith("s"):
+            return word
+        # Only genitive endings need the (slower) lemmatiser: `Russlands`. It
+        # also cuts the s of unknown names (`Griss`), so only known lemmas count.
+        lemma, _ = self._tagger.analyze(word, pos=self._proper)
+        return surface_lemma(word, lemma) if self.known(lemma) else word
+
+
+def surface_lemma(word: str, lemma: str) -> str:
+    """`lemma` in the spelling of `word`: HanTa lowercases (`Nato`), names keep their case."""
+    if word.lower().startswith(lemma.lower()):
+        return word[:len(lemma)]
+    return word

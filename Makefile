@@ -13,16 +13,33 @@ PUBLISHCONF ?= publishconf.py
 PORT      ?= 8000
 PYTEST_ARGS ?=
 
+# Publishing (see README "Publishing"). DRY_RUN=1 makes an upload target list what it would change.
+SITEURL   ?= https://news-digest.example.org
+VNU_JAR   ?= node_modules/vnu-jar/build/dist/vnu.jar
+DRY_RUN   ?=
+GITHUB_REMOTE ?= origin
+GITHUB_BRANCH ?= gh-pages
+SSH_HOST  ?= localhost
+SSH_PORT  ?= 22
+SSH_USER  ?= www-data
+SSH_TARGET_DIR ?= /var/www/news-digest
+RSYNC_TARGET ?= $(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)
+S3_BUCKET ?=
+S3_PREFIX ?=
+S3_ENDPOINT_URL ?=
+ARTICLE_LANG ?= de
+PELICANOPTS ?=
+
 PELICAN   := $(BIN)/pelican
 RUNTIME   := $(VENV)/.runtime-installed
 TESTDEPS  := $(VENV)/.test-installed
 NODEDEPS  := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv content html serve devserver publish test clean
+.PHONY: help venv content html serve devserver publish test clean check github rsync_upload s3_upload new
 
 help: ## Show this list
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 # The venv is rebuilt when a requirements file changes (the stamps are newer than them).
 $(VENV)/bin/python:
@@ -55,8 +72,36 @@ serve: html ## Build, then serve on http://127.0.0.1:$(PORT)
 devserver: content ## Rebuild on change and serve on http://127.0.0.1:$(PORT)
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --autoreload --listen --bind 127.0.0.1 --port $(PORT)
 
-publish: content ## Build output/ for the web with publishconf.py (SITEURL from the environment)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --delete-output-directory
+publish: content $(NODEDEPS) ## Build output/ for the web with publishconf.py, check it, precompress it
+	SITEURL="$(SITEURL)" $(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --delete-output-directory $(PELICANOPTS)
+	$(MAKE) --no-print-directory check
+	$(BIN)/python -m publishing precompress "$(OUTPUTDIR)"
+
+check: $(RUNTIME) $(NODEDEPS) ## Check content/ and the site built in output/; non-zero on any problem
+	$(BIN)/python -m site_check --content "$(INPUTDIR)/articles" --seeds "$(SEEDDIR)" \
+		--site "$(OUTPUTDIR)" --site-url "$(SITEURL)" --vnu "$(VNU_JAR)"
+
+github: publish ## Publish, then push output/ to the gh-pages branch with ghp-import (DRY_RUN=1: list changes)
+ifdef DRY_RUN
+	$(BIN)/python -m publishing github-plan "$(OUTPUTDIR)" --remote "$(GITHUB_REMOTE)" --branch "$(GITHUB_BRANCH)"
+else
+	-git fetch --quiet "$(GITHUB_REMOTE)" "$(GITHUB_BRANCH)"
+	$(BIN)/ghp-import --no-jekyll --push --remote "$(GITHUB_REMOTE)" --branch "$(GITHUB_BRANCH)" \
+		--message "Publish $(SITEURL)" "$(OUTPUTDIR)"
+endif
+
+rsync_upload: publish ## Publish, then rsync --delete output/ to RSYNC_TARGET over ssh (DRY_RUN=1: list changes)
+	rsync -e "ssh -p $(SSH_PORT)" --recursive --links --compress --checksum --delete --itemize-changes \
+		$(if $(DRY_RUN),--dry-run) "$(OUTPUTDIR)/" "$(RSYNC_TARGET)"
+
+s3_upload: publish ## Publish, then mirror output/ into S3_BUCKET (S3_ENDPOINT_URL for non-AWS; DRY_RUN=1)
+	@test -n "$(S3_BUCKET)" || { echo "make s3_upload: set S3_BUCKET (and S3_ENDPOINT_URL for a non-AWS server)" >&2; exit 2; }
+	$(BIN)/python -m publishing s3 "$(OUTPUTDIR)" --bucket "$(S3_BUCKET)" --prefix "$(S3_PREFIX)" \
+		--endpoint-url "$(S3_ENDPOINT_URL)" $(if $(DRY_RUN),--dry-run)
+
+new: $(RUNTIME) ## Scaffold content/articles/<slug>.md: make new TITLE="..." [SOURCE=... SUMMARY=...]
+	$(BIN)/python -m scaffold --title "$$TITLE" --content "$(INPUTDIR)/articles" --lang "$(ARTICLE_LANG)" \
+		--source "$$SOURCE" --summary "$$SUMMARY"
 
 test: $(TESTDEPS) $(NODEDEPS) ## Set up, then run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,0 +1,1 @@
+"""Publishing helpers behind `make publish` and the upload targets."""

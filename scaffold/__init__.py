@@ -1,0 +1,1 @@
+"""`make new`: scaffold a hand-written article with today's date and the required metadata."""

@@ -1,0 +1,97 @@
+"""Pelican adapter of the client-side search: articles in, search files out.
+
+Settings (defaults in DEFAULTS; docs/search.md explains them):
+
+LUNR_SEARCH_FIELDS     field -> boost; fields among title, tags, lead, body,
+                       source, author
+LUNR_SEARCH_LANGUAGES  languages with their own index; an article in any other
+                       language goes to DEFAULT_LANG's index (or the first)
+LUNR_SEARCH_OUTPUT_DIR folder in the output for index, store and manifest
+
+The index is built once the articles are read and tagged
+(`article_generator_finalized`), so the hashed file names reach search.html
+through the context as `LUNR_SEARCH`; the files are written with the articles
+(`article_writer_finalized`), after Pelican has emptied the output folder.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican import signals
+
+from .search_index import FIELD_NAMES, SearchDoc, build_search_files, html_to_text, plain
+from .pipelines import PIPELINES
+
+DEFAULTS = {
+    "LUNR_SEARCH_FIELDS": {"title": 10, "tags": 5, "lead": 3, "body": 1, "source": 2, "author": 2},
+    "LUNR_SEARCH_LANGUAGES": ["de", "en"],
+    "LUNR_SEARCH_OUTPUT_DIR": "search",
+}
+
+
+def settings_of(settings: dict) -> dict:
+    """The plugin's settings with defaults filled in, checked."""
+    merged = {key: settings.get(key, value) for key, value in DEFAULTS.items()}
+    unknown_fields = set(merged["LUNR_SEARCH_FIELDS"]) - set(FIELD_NAMES)
+    if unknown_fields:
+        raise ValueError(f"LUNR_SEARCH_FIELDS: unknown fields {sorted(unknown_fields)}; "
+                         f"choose among {list(FIELD_NAMES)}")
+    unknown_langs = set(merged["LUNR_SEARCH_LANGUAGES"]) - set(PIPELINES)
+    if unknown_langs or not merged["LUNR_SEARCH_LANGUAGES"]:
+        raise ValueError(f"LUNR_SEARCH_LANGUAGES: {sorted(unknown_langs) or 'empty'}; "
+                         f"supported: {sorted(PIPELINES)}")
+    return merged
+
+
+def _authors(article) -> str:
+    # Not `article.author`: Pelican fills that from the AUTHOR setting when an
+    # article names nobody, and the site's name is no author to search for.
+    metadata = article.metadata
+    authors = metadata.get("authors") or ([metadata["author"]] if "author" in metadata else [])
+    return ", ".join(str(a) for a in authors)
+
+
+def _tags(article) -> tuple[str, ...]:
+    with_page = [str(tag) for tag in getattr(article, "tags", None) or []]
+    return tuple(with_page + [str(tag) for tag in getattr(article, "tags_without_page", None) or []])
+
+
+def search_doc(article) -> SearchDoc:
+    return SearchDoc(
+        url=article.url,
+        title=html_to_text(article.title),
+        date=article.date.date().isoformat(),
+        lang=article.lang,
+        source=plain(str(getattr(article, "source", "") or "")),
+        author=_authors(article),
+        lead=html_to_text(article.summary),
+        body=html_to_text(article.content),
+        tags=_tags(article),
+    )
+
+
+def build(generator) -> None:
+    config = settings_of(generator.settings)
+    languages = config["LUNR_SEARCH_LANGUAGES"]
+    default_lang = generator.settings.get("DEFAULT_LANG")
+    fallback = default_lang if default_lang in languages else languages[0]
+    articles = list(generator.articles) + list(generator.translations)
+    files = build_search_files((search_doc(a) for a in articles),
+                               config["LUNR_SEARCH_FIELDS"], languages, fallback,
+                               config["LUNR_SEARCH_OUTPUT_DIR"].strip("/"))
+    generator.lunr_search_files = files
+    generator.context["LUNR_SEARCH"] = {role: f.path for role, f in files.items()}
+
+
+def write(generator, writer) -> None:
+    for search_file in generator.lunr_search_files.values():
+        path = os.path.join(generator.output_path, *search_file.path.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(search_file.data)
+
+
+def register():
+    signals.article_generator_finalized.connect(build)
+    signals.article_writer_finalized.connect(write)

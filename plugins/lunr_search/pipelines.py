@@ -1,0 +1,160 @@
+"""lunr.py text pipelines for German and English, mirrored by lunr.js in the browser.
+
+Every function is registered under the label the browser registers it under
+(lunr-languages' `trimmer-de`, `stopWordFilter-de`, `stemmer-de`; lunr.js'
+`stopWordFilter` and `stemmer`; and `transliterate-de` and `trimmer-en` from
+theme/static/search/search-pipeline.js), because a serialised index names its
+search pipeline and `lunr.Index.load` looks those names up.
+
+Why not lunr.py's own `languages="de"`: it calls `nltk.download()` at every
+build, and its trimmer keeps only the letters of the German stop-word list, so
+`p`, `q`, `x`, `y` are cut from word edges (`Politik` becomes `olitik`).
+
+The German stemmer is Snowball's, from `snowballstemmer`. Its version must
+compute the same stems as lunr-languages' JavaScript port: snowballstemmer
+2.2.0 does, on every word of the 10kGNAD test corpus; 3.x stems differently
+(`abgebildet` → `abgebild`), which a browser query would then miss.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+from lunr.pipeline import Pipeline
+from lunr.token import Token
+from lunr.stemmer import stemmer as english_stemmer
+from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
+
+# lunr-languages 1.22.0 `lunr.de.wordCharacters` (Latin script); its
+# `generateTrimmer` adds the ASCII digits, as we do.
+LATIN_WORD_CHARACTERS = (
+    "A-Za-z\xaa\xba\xc0-\xd6\xd8-\xf6\xf8-\u02b8\u02e0-\u02e4\u1d00-\u1d25"
+    "\u1d2c-\u1d5c\u1d62-\u1d65\u1d6b-\u1d77\u1d79-\u1dbe\u1e00-\u1eff\u2071"
+    "\u207f\u2090-\u209c\u212a\u212b\u2132\u214e\u2160-\u2188\u2c60-\u2c7f"
+    "\ua722-\ua787\ua78b-\ua7ad\ua7b0-\ua7b7\ua7f7-\ua7ff\uab30-\uab5a"
+    "\uab5c-\uab64\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a"
+    "0-9"
+)
+_LEADING = re.compile(f"^[^{LATIN_WORD_CHARACTERS}]+")
+_TRAILING = re.compile(f"[^{LATIN_WORD_CHARACTERS}]+$")
+
+# Snowball's german2 prelude: ae/oe/ue stand for ä/ö/ü, except `ue` after a
+# vowel (neue, Bauer: there `u` is a consonant) or after `q` (Quelle).
+_DIGRAPH = re.compile(r"ae|oe|(?<![aeiouyäöüq])ue")
+_UMLAUT = {"ae": "ä", "oe": "ö", "ue": "ü"}
+
+STOP_WORDS_DE_FILE = Path(__file__).with_name("stopwords-de.txt")
+
+
+def trim(word: str) -> str:
+    """Cut everything but Latin letters and digits from both ends of `word`."""
+    return _TRAILING.sub("", _LEADING.sub("", word))
+
+
+def transliterate(word: str) -> str:
+    """Spell ae/oe/ue as ä/ö/ü so `Oesterreich` and `Österreich` stem alike."""
+    return _DIGRAPH.sub(lambda m: _UMLAUT[m.group(0)], word)
+
+
+def load_stop_words(path: Path = STOP_WORDS_DE_FILE) -> frozenset[str]:
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip())
+
+
+_german = snowballstemmer.stemmer("german")
+
+
+def stem_de(word: str) -> str:
+    return _german.stemWord(word)
+
+
+def _make_trimmer():
+    def trimmer(token, i=None, tokens=None):
+        token.update(lambda s, _m: trim(s))
+        return token if str(token) else None
+    return trimmer
+
+
+def transliterate_de(token, i=None, tokens=None):
+    return token.update(lambda s, _m: transliterate(s))
+
+
+def _make_stop_word_filter(stop_words: frozenset[str]):
+    def stop_word_filter(token, i=None, tokens=None):
+        return None if str(token) in stop_words else token
+    return stop_word_filter
+
+
+def stemmer_de(token, i=None, tokens=None):
+    return token.update(lambda s, _m: stem_de(s))
+
+
+# One function object per label: registering sets `fn.label`.
+trimmer_de = _make_trimmer()
+trimmer_en = _make_trimmer()
+stop_word_filter_de = _make_stop_word_filter(load_stop_words())
+
+Pipeline.register_function(trimmer_de, "trimmer-de")
+Pipeline.register_function(trimmer_en, "trimmer-en")
+Pipeline.register_function(transliterate_de, "transliterate-de")
+Pipeline.register_function(stop_word_filter_de, "stopWordFilter-de")
+Pipeline.register_function(stemmer_de, "stemmer-de")
+
+
+def _make_indexer(functions: tuple, label: str):
+    """All of `functions` in one step, remembered per word.
+
+    Used only while building: the serialised index names its search pipeline,
+    never this one, and running four functions over every token of a corpus
+    that repeats its words costs most of the build time.
+    """
+    @lru_cache(maxsize=200_000)
+    def analyse(word: str) -> str | None:
+        tokens = [Token(word)]
+        for fn in functions:
+            tokens = [t for t in (fn(tok) for tok in tokens) if t]
+        return str(tokens[0]) if tokens else None
+
+    def indexer(token, i=None, tokens=None):
+        term = analyse(str(token))
+        return None if term is None else token.update(lambda _s, _m: term)
+
+    Pipeline.register_function(indexer, label)
+    return indexer
+
+
+@dataclass(frozen=True)
+class LanguagePipeline:
+    """`search`: what a query goes through, in order; `index`: the same, cached."""
+
+    search: tuple
+    index: object
+
+
+def _language(functions: tuple, lang: str) -> LanguagePipeline:
+    return LanguagePipeline(search=functions, index=_make_indexer(functions, f"index-{lang}"))
+
+
+# The search pipeline is the indexing one: the trimmer so `Politik?` matches,
+# the stop-word filter so a required stop word does not empty a query.
+PIPELINES = {
+    "de": _language((trimmer_de, transliterate_de, stop_word_filter_de, stemmer_de), "de"),
+    "en": _language((trimmer_en, english_stop_word_filter, english_stemmer), "en"),
+}
+SEPARATOR = re.compile(r"[\s\-]+")
+
+
+def tokenize(text: str) -> list[str]:
+    """Split as lunr.js' tokenizer does (any whitespace or hyphen), lowercased."""
+    return [w for w in SEPARATOR.split(text.lower()) if w]
+
+
+def run(lang: str, text: str) -> list[str]:
+    """The terms `text` becomes in the index of language `lang`."""
+    pipeline = Pipeline()
+    pipeline.add(*PIPELINES[lang].search)
+    return [str(t) for t in pipeline.run([Token(w) for w in tokenize(text)])]

@@ -6,7 +6,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "de": {
         "skip_link": "Zum Inhalt springen",
         "main_nav": "Hauptnavigation",
-        "home": "Start",
+        "home": "Startseite",
         "sources": "Quellen",
         "tags": "Themen",
         "archives": "Archiv",

@@ -58,7 +58,7 @@ def test_string_tables_match_and_cover_the_templates():
     for template in TEMPLATES.glob("*.html"):
         used |= set(re.findall(r"\bT\.(\w+)", template.read_text(encoding="utf-8")))
     assert used and used <= STRINGS["de"].keys(), used - STRINGS["de"].keys()
-    assert strings_for("en-US")["home"] == "Home" and strings_for("de")["home"] == "Start"
+    assert strings_for("en-US")["home"] == "Home" and strings_for("de")["home"] == "Startseite"
 
 
 @pytest.mark.parametrize("settings, name, url", [

@@ -1,0 +1,54 @@
+"""One small site with the search plugin, built from seeds once per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.site import ROOT, make_site
+from tests.theme.sitefixture import THEME_SETTINGS
+
+SEARCH_SETTINGS = {
+    **THEME_SETTINGS,
+    "PLUGINS": [*THEME_SETTINGS["PLUGINS"], "lunr_search"],
+    "DIRECT_TEMPLATES": [*THEME_SETTINGS["DIRECT_TEMPLATES"], "search"],
+}
+
+DW_SEED = "000_c591847d4ff4d1f0.txt"
+SEEDS = {
+    DW_SEED: (ROOT / "seeds" / DW_SEED).read_text(encoding="utf-8"),
+    "010_ukraine.txt": (
+        "Ukraine meldet neue Angriffe im Osten des Landes\nORF\n"
+        "Die Armee der Ukraine berichtet von schweren Kämpfen bei Charkiw.\n"
+        "Mehrere Dörfer seien unter Beschuss geraten, hieß es am Morgen aus Kiew.\n"),
+    "011_nato.txt": (
+        "NATO plant ein Manöver in Norwegen\nORF\n"
+        "Die NATO übt im Frühjahr mit tausenden Soldaten im hohen Norden.\n"
+        "Das Manöver soll die Verteidigung der Nordflanke proben, sagte ein Sprecher.\n"),
+    "012_wien.txt": (
+        "Rapid Wien gewinnt das Derby gegen die Austria\nderStandard\n"
+        "Vor ausverkauftem Haus siegte Rapid in Wien mit zwei zu eins.\n"
+        "Die Polizei meldete einen ruhigen Abend, die Politik lobte die Fans. "
+        "Drei Prozent mehr Zuschauer als im Vorjahr kamen ins Stadion.\n"),
+    "013_oesterreich.txt": (
+        "Österreich verschärft die Regeln für Flüchtlinge\nderStandard\n"
+        "Die Regierung in Österreich hat neue Regeln für Asylverfahren beschlossen.\n"
+        "Flüchtlinge sollen schneller einen Bescheid bekommen, kündigte der Minister an.\n"),
+    "014_muenchen.txt": (
+        "Trump spricht in München über Zölle\nSZ\n"
+        "Der frühere Präsident Donald Trump trat am Abend in München auf.\n"
+        "Er sprach vor allem über Zölle und die Wirtschaft der USA.\n"),
+    "015_script.txt": (
+        "Warnung vor <script>alert(1)</script> in Webseiten\nheise\n"
+        "Sicherheitsforscher warnen vor eingeschleusten Skripten in Webseiten.\n"
+        "Betroffen seien vor allem veraltete Systeme, schreiben die Forscher.\n"),
+    "016_english.txt": (
+        "NATO foreign ministers prepare talks with Russia\nBBC\n"
+        "The alliance said on Friday that it was ready to listen to Moscow's concerns.\n"
+        "Diplomats expect difficult negotiations about security in Europe next week.\n"),
+}
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory):
+    """The output folder of the built site."""
+    return make_site(tmp_path_factory.mktemp("search-site"), SEEDS, settings=SEARCH_SETTINGS)

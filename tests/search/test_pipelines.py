@@ -1,0 +1,65 @@
+"""The German and English lunr.py pipelines (plugins/lunr_search/pipelines.py)."""
+
+import re
+
+import pytest
+
+from lunr_search.pipelines import load_stop_words, run, transliterate, trim
+from tests.support.site import ROOT
+
+
+@pytest.mark.parametrize("word, term", [
+    ("Politik", "polit"), ("Polizei", "polizei"), ("Prozent", "prozent"),
+    ("Trump", "trump"), ("Xaver", "xav"), ("Yacht", "yacht"), ("Quote", "quot"),
+])
+def test_p_q_x_y_survive_at_word_edges(word, term):
+    # lunr.py's own German trimmer cut these letters: `Politik` became `olitik`.
+    assert run("de", word) == [term]
+
+
+@pytest.mark.parametrize("text, terms", [
+    ("Politik?", ["polit"]), ("Wien,", ["wien"]), ("„Zitat“", ["zitat"]),
+    ("(2021)", ["2021"]), ("–", []), ("COVID-19", ["covid", "19"]),
+])
+def test_trimmer_keeps_letters_and_digits_and_drops_punctuation(text, terms):
+    assert run("de", text) == terms
+
+
+def test_trim_only_cuts_the_edges():
+    assert trim("«Ärger»") == "Ärger"
+    assert trim("e-mail.") == "e-mail"
+    assert trim("?!") == ""
+
+
+@pytest.mark.parametrize("forms", [
+    ("Gespräche", "Gesprächen", "Gespräch"),
+    ("Österreich", "Osterreich", "Oesterreich", "österreichs"),
+    ("München", "Muenchen", "Munchen"),
+    ("Flüchtlinge", "Flüchtlingen", "Fluechtling"),
+    ("Straße", "Strasse"),
+])
+def test_forms_of_a_word_share_one_term(forms):
+    terms = {tuple(run("de", form)) for form in forms}
+    assert len(terms) == 1, terms
+
+
+def test_transliteration_spares_u_after_vowels_and_q():
+    assert transliterate("muenchen") == "münchen"
+    assert transliterate("neue") == "neue"
+    assert transliterate("quelle") == "quelle"
+    assert transliterate("bauer") == "bauer"
+
+
+def test_german_stop_words_are_dropped_also_when_transliterated():
+    assert run("de", "der und die über fuer Wien") == ["wien"]
+
+
+def test_stop_word_list_is_the_one_lunr_languages_uses_in_the_browser():
+    source = (ROOT / "theme/static/search/lunr.de.min.js").read_text(encoding="utf-8")
+    browser = re.search(r"generateStopWordFilter\(\"([^\"]*)\"", source) or \
+        re.search(r"generateStopWordFilter\('([^']*)'", source)
+    assert set(browser.group(1).split()) == load_stop_words()
+
+
+def test_english_pipeline_stems_and_keeps_non_ascii_edges():
+    assert run("en", "The ministers' talks, running über") == ["minist", "talk", "run", "über"]

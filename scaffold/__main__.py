@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     print(path)
     missing = [name for name, value in (("Source", args.source), ("Summary", args.summary)) if not value]
     if missing:
-        print(f"{path}: fill in {' and '.join(missing)}; make check reports them until you do")
+        print(f"{path}: fill in {' and '.join(missing)}; make check reports what is missing until you do")
     return 0
 
 

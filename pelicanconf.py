@@ -27,7 +27,8 @@ DEFAULT_DATE_FORMAT = "%d.%m.%Y"
 
 THEME = os.path.join(_HERE, "theme")
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = []
+# Order is the data's path: sources (Source -> category), the theme's helpers.
+PLUGINS = ["sources", "digest_theme"]
 
 # Seed text is plain text: every template escapes what it prints. Fields that
 # Pelican renders to HTML (content, summary, title) are marked safe in the theme.
@@ -59,6 +60,21 @@ PAGE_LANG_SAVE_AS = PAGE_URL
 SUMMARY_MAX_LENGTH = None
 DEFAULT_PAGINATION = 20
 
+# Sources are Pelican categories: one page (and, published, one feed) per publisher.
+CATEGORY_URL = "sources/{slug}.html"
+CATEGORY_SAVE_AS = CATEGORY_URL
+CATEGORIES_URL = "sources/"
+CATEGORIES_SAVE_AS = "sources/index.html"
+YEAR_ARCHIVE_URL = "archives/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+DAY_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/{date:%d}/"
+DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL + "index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots"]
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
+
 # Feeds are for the published site (publishconf.py); none while previewing.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
@@ -66,6 +82,14 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+
+
+def newest_first(article):
+    """Newest first; articles of the same second (a batch of seeds committed
+    together) by slug, so the order never depends on the file system's."""
+    return (-article.date.timestamp(), article.slug)
+
+
 # Deterministic builds: no caches that depend on earlier runs, stable order.
 LOAD_CONTENT_CACHE = False
-ARTICLE_ORDER_BY = "reversed-date"
+ARTICLE_ORDER_BY = newest_first

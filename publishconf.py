@@ -19,5 +19,7 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/source/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/source/{slug}.rss.xml"
 
 DELETE_OUTPUT_DIRECTORY = True

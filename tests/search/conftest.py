@@ -41,6 +41,10 @@ SEEDS = {
         "Warnung vor <script>alert(1)</script> in Webseiten\nheise\n"
         "Sicherheitsforscher warnen vor eingeschleusten Skripten in Webseiten.\n"
         "Betroffen seien vor allem veraltete Systeme, schreiben die Forscher.\n"),
+    "017_gespraeche.txt": (
+        "Gespräche über den Haushalt gehen weiter\nORF\n"
+        "Die Gespräche der Koalition über das Budget dauern an.\n"
+        "Eine Einigung sei noch nicht in Sicht, hieß es aus Verhandlerkreisen.\n"),
     "016_english.txt": (
         "NATO foreign ministers prepare talks with Russia\nBBC\n"
         "The alliance said on Friday that it was ready to listen to Moscow's concerns.\n"

@@ -130,7 +130,9 @@
     state.indexes = NewsSearch.loadIndexes(data[0]);
     state.docs = data[1].docs;
     show(input.value);
+    list.setAttribute("aria-busy", "false");
   }, function () {
     say("Der Suchindex konnte nicht geladen werden. Bitte laden Sie die Seite neu.");
+    list.setAttribute("aria-busy", "false");
   });
 })(window.NewsSearch);

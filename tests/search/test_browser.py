@@ -1,0 +1,239 @@
+"""The search page in Debian's Chromium under the strict CSP, and Python/browser parity."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+from lunr.query import QueryPresence
+from lunr.query_parser import QueryParser
+
+from lunr_search.pipelines import run, tokenize
+from lunr_search.search_index import SearchDoc, build_index, build_search_files, order
+from tests.support.browser import collect_console_problems, serve
+from tests.search.conftest import SEEDS
+from tests.support.site import ROOT
+
+pytestmark = pytest.mark.slow
+FIELDS = {"title": 10, "tags": 5, "lead": 3, "body": 1, "source": 2, "author": 2}
+CORPUS = ROOT.parent / "shared" / "corpora" / "10kgnad-test.csv"
+
+
+@pytest.fixture(scope="module")
+def base_url(search_site):
+    with serve(search_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.problems = collect_console_problems(page)
+    yield page
+    context.close()
+
+
+def open_search(page, base_url, query):
+    page.goto(f"{base_url}/search.html?q={quote(query)}")
+    expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
+
+
+def titles(page):
+    return page.locator("#search-results .search-hit-title").all_text_contents()
+
+
+def test_stoltenberg_puts_the_seed_article_first(page, base_url):
+    open_search(page, base_url, "Stoltenberg")
+    assert titles(page)[0] == "NATO wiederholt Angebot zum Dialog mit Moskau"
+    first = page.locator("#search-results a").first
+    assert first.get_attribute("href").endswith("/articles/nato-wiederholt-angebot-zum-dialog-mit-moskau.html")
+    assert page.problems == []
+
+
+def test_gespraechen_finds_an_article_that_only_says_gespraeche(page, base_url):
+    seed = SEEDS["017_gespraeche.txt"]
+    assert "Gespräche " in seed and "Gesprächen" not in seed
+    open_search(page, base_url, "Gesprächen")
+    assert "Gespräche über den Haushalt gehen weiter" in titles(page)
+    assert "Gespräche" in page.locator("#search-results mark").all_text_contents()
+
+
+def test_every_word_is_required(page, base_url):
+    open_search(page, base_url, "NATO Ukraine")
+    # One German article has both; one only NATO, one only Ukraine; the English one no Ukraine.
+    assert titles(page) == ["NATO wiederholt Angebot zum Dialog mit Moskau"]
+    assert page.text_content("#search-status") == "1 Treffer für „NATO Ukraine“"
+
+
+@pytest.mark.parametrize("queries, title", [
+    (["Österreich", "Osterreich", "Oesterreich"], "Österreich verschärft die Regeln für Flüchtlinge"),
+    (["München", "Muenchen"], "Trump spricht in München über Zölle"),
+    (["Flücht*", "fluecht*"], "Österreich verschärft die Regeln für Flüchtlinge"),
+    (["title:Wien", "Politik?", "Wien, Polizei!", "Prozent"], "Rapid Wien gewinnt das Derby gegen die Austria"),
+    (["ministers talks", "negotiation"], "NATO foreign ministers prepare talks with Russia"),
+])
+def test_spellings_wildcards_fields_punctuation_and_english(page, base_url, queries, title):
+    for query in queries:
+        open_search(page, base_url, query)
+        assert titles(page)[:1] == [title], query
+
+
+def test_headline_with_script_tag_shows_as_text(page, base_url):
+    open_search(page, base_url, "Warnung Webseiten")
+    assert titles(page) == ["Warnung vor <script>alert(1)</script> in Webseiten"]
+    assert page.locator("#search-results script").count() == 0
+    assert page.problems == []
+
+
+def test_hit_shows_link_date_source_snippet_with_marks_and_count(page, base_url):
+    open_search(page, base_url, "Oesterreich")
+    hit = page.locator("#search-results li.search-hit").first
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", hit.locator("time").get_attribute("datetime"))
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4}", hit.locator("time").text_content())
+    assert "derStandard" in hit.locator(".search-hit-meta").text_content()
+    assert hit.locator(".search-hit-snippet mark").all_text_contents() == ["Österreich"]
+    assert page.get_attribute("#search-status", "role") == "status"
+
+
+def test_empty_state_and_unparsable_queries_explain_themselves(page, base_url):
+    open_search(page, base_url, "Quantenchromodynamik")
+    assert "Keine Treffer" in page.text_content("#search-status")
+    for query in ["title:", "Wien^", "nosuchfield:x"]:
+        open_search(page, base_url, query)
+        assert "unvollständig" in page.text_content("#search-status"), query
+        assert titles(page) == []
+    open_search(page, base_url, '"Rapid Wien')
+    assert titles(page) == ["Rapid Wien gewinnt das Derby gegen die Austria"]
+    assert page.problems == []
+
+
+def test_typing_updates_results_and_the_url_and_enter_submits(page, base_url):
+    open_search(page, base_url, "")
+    assert "Suchbegriff" in page.text_content("#search-status")
+    page.fill("#search-query", "Rapid")
+    expect(page.locator("#search-results li")).to_have_count(1)
+    assert page.url.endswith("?q=Rapid")
+    page.fill("#search-query", "Trump")
+    page.press("#search-query", "Enter")
+    page.wait_for_url("**?q=Trump")
+    assert titles(page) == ["Trump spricht in München über Zölle"]
+
+
+def test_header_field_leads_to_the_search_page(page, base_url):
+    page.goto(f"{base_url}/index.html")
+    page.fill("#site-search", "Stoltenberg")
+    page.press("#site-search", "Enter")
+    page.wait_for_url("**/search.html?q=Stoltenberg")
+    expect(page.locator("#search-results li").first).to_be_visible()
+    assert titles(page)[0] == "NATO wiederholt Angebot zum Dialog mit Moskau"
+
+
+def test_index_is_fetched_only_when_a_reader_searches(page, base_url):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{base_url}/index.html")
+    page.wait_for_load_state("load")
+    assert not [u for u in requested if u.endswith(".json")]
+    with page.expect_request(re.compile(r"/search/index\.[0-9a-f]{12}\.json$")):
+        page.focus("#site-search")
+    # The home page shows the seed's image from its remote host, which this machine cannot reach.
+    assert [p for p in page.problems if "ERR_NAME_NOT_RESOLVED" not in p] == []
+
+
+# Python and browser agree: the same hits for the same queries over real articles.
+
+def corpus_docs(count: int) -> list[SearchDoc]:
+    if not CORPUS.exists():
+        pytest.skip(f"corpus missing: {CORPUS}")
+    docs = []
+    with CORPUS.open(encoding="utf-8") as f:
+        for n, (label, text) in zip(range(count), csv.reader(f, delimiter=";", quotechar="'")):
+            sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+            docs.append(SearchDoc(url=f"articles/{n}.html", title=sentences[0], date=f"2026-01-{n % 28 + 1:02d}",
+                                  lang="de", source="derStandard", lead=" ".join(sentences[1:2]),
+                                  body=" ".join(sentences[2:]), tags=(label,)))
+    docs.append(SearchDoc(url="articles/en.html", title="Vienna police and politics", date="2026-02-01",
+                          lang="en", lead="The police in Vienna talk politics.", body="Austria votes."))
+    return docs
+
+
+PARITY_QUERIES = ["Wien", "Rapid Wien", "Politik", "Polizei Wien", "Prozent", "Regierung", "Österreich",
+                  "Oesterreich", "Flücht*", "title:Wien", "+Wien -Rapid", "Gespräche", "abgebildet",
+                  "Trump", "Euro Prozent", "Schule Kinder", "police", "politics Vienna", "der die das",
+                  "Wien, Graz.", "spiel*", "Fußball"]
+
+
+def python_hits(indexes, text):
+    """The page's query rules (search-core.js) with lunr.py: every word required."""
+    hits = set()
+    for lang, index in indexes.items():
+        query = index.create_query()
+        QueryParser(text, query).parse()
+        for clause in list(query.clauses):
+            if clause.presence == QueryPresence.OPTIONAL:
+                clause.presence = QueryPresence.REQUIRED
+            if clause.use_pipeline and not index.pipeline.run_string(clause.term):
+                query.clauses.remove(clause)
+            elif not clause.use_pipeline:
+                clause.term = run(lang, clause.term.rstrip("*"))[0] + "*" if lang == "de" else clause.term
+        if query.clauses:
+            hits |= {int(r["ref"]) for r in index.query(query)}
+    return hits
+
+
+@pytest.fixture(scope="module")
+def parity_site(search_site, tmp_path_factory):
+    docs = order(corpus_docs(200))
+    folder = tmp_path_factory.mktemp("parity")
+    shutil.copytree(search_site / "theme", folder / "theme")
+    shutil.copy(search_site / "search.html", folder / "search.html")
+    files = build_search_files(docs, FIELDS, ["de", "en"], "de", "parity")
+    (folder / "parity").mkdir()
+    (folder / "parity" / "index.json").write_bytes(files["index"].data)
+    indexes = {lang: build_index([(n, d) for n, d in enumerate(docs) if d.lang == lang], lang, FIELDS)
+               for lang in ("de", "en")}
+    return folder, docs, indexes
+
+
+def browser_eval(browser, folder, script, arg):
+    context = browser.new_context()
+    page = context.new_page()
+    with serve(folder) as url:
+        page.goto(f"{url}/search.html")
+        expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
+        result = page.evaluate(script, arg)
+    context.close()
+    return result
+
+
+def test_python_and_browser_give_the_same_hits(browser, parity_site):
+    folder, _docs, indexes = parity_site
+    got = browser_eval(browser, folder, """async (queries) => {
+        const data = await (await fetch('parity/index.json')).json();
+        const indexes = NewsSearch.loadIndexes(data);
+        return queries.map(q => NewsSearch.search(indexes, q).map(h => h.ref));
+    }""", PARITY_QUERIES)
+    for query, refs in zip(PARITY_QUERIES, got):
+        assert set(refs) == python_hits(indexes, query), query
+    assert sum(len(r) for r in got) > 100  # the queries do find articles
+
+
+def test_python_and_browser_pipelines_give_the_same_terms(browser, parity_site):
+    folder, docs, _indexes = parity_site
+    words = sorted({w for d in docs for w in tokenize(f"{d.title} {d.lead} {d.body}")})
+    assert len(words) > 5000
+    got = browser_eval(browser, folder, """async (words) => {
+        const data = await (await fetch('parity/index.json')).json();
+        const de = NewsSearch.loadIndexes(data).de;
+        return words.map(w => de.pipeline.runString(w).join(' '));
+    }""", words)
+    mismatches = [(w, b, " ".join(run("de", w))) for w, b in zip(words, got) if b != " ".join(run("de", w))]
+    assert mismatches == []

@@ -4,7 +4,7 @@
 
 Converts the 10kGNAD corpus (bench/make_seeds.py, the seed converter) into
 bench/work/theme-content once, then builds it alternately with the project's
-settings plus the theme's (tests/theme/sitefixture.py THEME_SETTINGS) and
+settings (pelicanconf.py, the theme's plugins and pages included) and
 with plain Pelican (default theme, bench/plain_pelicanconf.py); prints the
 medians and their ratio. Then prints the gzip transfer size of the home and
 an article page (HTML, stylesheet, favicon and the search script when it
@@ -37,7 +37,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from make_seeds import write_seeds  # noqa: E402
 from tests.support.browser import CHROMIUM, STRICT_CSP  # noqa: E402
-from tests.theme.sitefixture import FEED_SETTINGS, THEME_SETTINGS  # noqa: E402
 
 WORK = ROOT / "bench" / "work"
 PY = sys.executable
@@ -45,11 +44,8 @@ LIGHTHOUSE = os.environ.get("LIGHTHOUSE", str(ROOT / "node_modules" / ".bin" / "
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def pelican_cmd(content: Path, output: Path, conf: Path, settings: dict | None = None) -> list[str]:
-    cmd = [PY, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf), "--delete-output-directory"]
-    if settings:
-        cmd += ["--extra-settings", *[f"{k}={json.dumps(v)}" for k, v in settings.items()]]
-    return cmd
+def pelican_cmd(content: Path, output: Path, conf: Path) -> list[str]:
+    return [PY, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf), "--delete-output-directory"]
 
 
 def timed(cmd: list[str], env: dict | None = None) -> float:
@@ -73,7 +69,7 @@ def prepare_content() -> tuple[Path, int]:
 def build_times(content: Path, runs: int) -> dict[str, float]:
     ours, plain = [], []
     for _ in range(runs):
-        ours.append(timed(pelican_cmd(content, WORK / "theme-out", ROOT / "pelicanconf.py", THEME_SETTINGS)))
+        ours.append(timed(pelican_cmd(content, WORK / "theme-out", ROOT / "pelicanconf.py")))
         plain.append(timed(pelican_cmd(content, WORK / "theme-plain", ROOT / "bench" / "plain_pelicanconf.py")))
     return {"theme": statistics.median(ours), "plain": statistics.median(plain),
             "ratio": statistics.median(ours) / statistics.median(plain), "runs": runs}
@@ -126,7 +122,7 @@ def lighthouse(content: Path, reports: Path) -> dict[str, dict[str, int]]:
     reports.mkdir(parents=True, exist_ok=True)
     scores = {}
     with bound_server() as (base, start):
-        subprocess.run(pelican_cmd(content, site, ROOT / "publishconf.py", {**THEME_SETTINGS, **FEED_SETTINGS}),
+        subprocess.run(pelican_cmd(content, site, ROOT / "publishconf.py"),
                        cwd=ROOT, check=True, env={**os.environ, "SITEURL": base}, stdout=subprocess.DEVNULL)
         article = sorted((site / "articles").glob("*.html"))[0].relative_to(site).as_posix()
         tags = sorted((site / "tag").glob("*.html")) if (site / "tag").exists() else []
@@ -153,7 +149,7 @@ def main() -> None:
     content, count = prepare_content()
     times = build_times(content, args.runs)
     print(f"build, {count} articles, median of {times['runs']} interleaved runs:")
-    print(f"  theme (pelicanconf + theme settings) {times['theme']:.2f} s | plain Pelican {times['plain']:.2f} s"
+    print(f"  theme (pelicanconf.py) {times['theme']:.2f} s | plain Pelican {times['plain']:.2f} s"
           f" | ratio {times['ratio']:.2f} (budget 1.20)")
     sizes = transfer_sizes(WORK / "theme-out")
     print("transfer, gzip, images excluded (budget 50 KB per page, 15 KB stylesheet):")

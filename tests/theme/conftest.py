@@ -12,6 +12,4 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory):
     """The same site built with publishconf.py: absolute URLs and all feeds."""
-    from tests.theme.sitefixture import FEED_SETTINGS
-
-    return build_site(tmp_path_factory.mktemp("theme-published"), FEED_SETTINGS, conf="publishconf.py")
+    return build_site(tmp_path_factory.mktemp("theme-published"), conf="publishconf.py")

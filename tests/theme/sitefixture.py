@@ -1,4 +1,4 @@
-"""A small site in the converter's Markdown format, built with the theme's settings.
+"""A small site in the converter's Markdown format, built with the project's settings.
 
 The articles are written as the seed converter writes them (see the data
 contract), so these tests do not depend on the converter's progress.
@@ -10,29 +10,6 @@ import html
 from pathlib import Path
 
 from tests.support.site import build
-
-# The settings the theme needs; docs for the lead: the same lines go into pelicanconf.py.
-THEME_SETTINGS = {
-    "PLUGINS": ["sources", "digest_theme"],
-    "CATEGORY_URL": "sources/{slug}.html",
-    "CATEGORY_SAVE_AS": "sources/{slug}.html",
-    "CATEGORIES_URL": "sources/",
-    "CATEGORIES_SAVE_AS": "sources/index.html",
-    "YEAR_ARCHIVE_URL": "archives/{date:%Y}/",
-    "YEAR_ARCHIVE_SAVE_AS": "archives/{date:%Y}/index.html",
-    "MONTH_ARCHIVE_URL": "archives/{date:%Y}/{date:%m}/",
-    "MONTH_ARCHIVE_SAVE_AS": "archives/{date:%Y}/{date:%m}/index.html",
-    "DAY_ARCHIVE_URL": "archives/{date:%Y}/{date:%m}/{date:%d}/",
-    "DAY_ARCHIVE_SAVE_AS": "archives/{date:%Y}/{date:%m}/{date:%d}/index.html",
-    "DIRECT_TEMPLATES": ["index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots"],
-    "SITEMAP_SAVE_AS": "sitemap.xml",
-    "ROBOTS_SAVE_AS": "robots.txt",
-}
-# On top of publishconf.py: per-source feeds.
-FEED_SETTINGS = {
-    "CATEGORY_FEED_ATOM": "feeds/source/{slug}.atom.xml",
-    "CATEGORY_FEED_RSS": "feeds/source/{slug}.rss.xml",
-}
 
 XSS_HEADLINE = '<script>alert("x")</script> Angriff & Abwehr'
 
@@ -125,5 +102,5 @@ def write_content(content: Path, articles=ARTICLES) -> Path:
 def build_site(tmp: Path, settings: dict | None = None, conf: str = "pelicanconf.py") -> Path:
     content = write_content(tmp / "content")
     output = tmp / "output"
-    build(content, output, {**THEME_SETTINGS, **(settings or {})}, conf=conf)
+    build(content, output, settings, conf=conf)
     return output

@@ -36,7 +36,7 @@ TESTDEPS  := $(VENV)/.test-installed
 NODEDEPS  := node_modules/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help venv content html serve devserver publish test clean check github rsync_upload s3_upload new
+.PHONY: help venv content html serve devserver publish test clean check github rsync_upload s3_upload new lighthouse
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -105,6 +105,9 @@ new: $(RUNTIME) ## Scaffold content/articles/<slug>.md: make new TITLE="..." [SO
 
 test: $(TESTDEPS) $(NODEDEPS) ## Set up, then run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lighthouse: $(TESTDEPS) $(NODEDEPS) ## Lighthouse reports (home, article, tag) into bench/work/lighthouse
+	$(BIN)/python bench/theme_bench.py --runs 1 --lighthouse bench/work/lighthouse
 
 clean: ## Remove output/ and caches (keeps .venv, content and seeds)
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache .hypothesis bench/work

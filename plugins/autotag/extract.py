@@ -113,9 +113,10 @@ def _merge_genitives(found: dict[str, Counter], weights: Counter) -> None:
 def _name_runs(text: str, toks: list[Token], lemma) -> list[list[str]]:
     """Maximal runs of adjacent name tokens, as lemmas (`Jens Stoltenberg`).
 
-    A lone name followed by a capitalised word that is not one (`Andreas
-    Khol`, with `Khol` too rare to look up) opens a name we cannot see whole:
-    it is left out rather than kept as a bare first name.
+    A lone uninflected name followed by a capitalised word that is not one
+    (`Andreas Khol`, with `Khol` too rare to look up) opens a name we cannot
+    see whole: it is left out rather than kept as a bare first name. A
+    genitive (`Russlands Präsident`) stays.
     """
     runs: list[list[str]] = []
     current: list[str] = []
@@ -124,7 +125,7 @@ def _name_runs(text: str, toks: list[Token], lemma) -> list[list[str]]:
         base = lemma(tok.text)
         joined = previous is not None and adjacent(text, previous, tok)
         if base is None:
-            if joined and len(current) == 1 and not is_acronym(current[0]):
+            if joined and current == [previous.text] and not is_acronym(previous.text):
                 runs.pop()
             current, previous = [], None
             continue

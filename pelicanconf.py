@@ -27,8 +27,9 @@ DEFAULT_DATE_FORMAT = "%d.%m.%Y"
 
 THEME = os.path.join(_HERE, "theme")
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-# Order is the data's path: sources (Source -> category), the theme's helpers.
-PLUGINS = ["sources", "digest_theme"]
+# Order is the data's path: sources (Source -> category), the theme's helpers,
+# automatic tags, then the search index (which indexes the tags).
+PLUGINS = ["sources", "digest_theme", "autotag", "lunr_search"]
 
 # Seed text is plain text: every template escapes what it prints. Fields that
 # Pelican renders to HTML (content, summary, title) are marked safe in the theme.
@@ -71,7 +72,7 @@ MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
 DAY_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/{date:%d}/"
 DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL + "index.html"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots", "search"]
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
 

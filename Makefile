@@ -28,6 +28,7 @@ S3_BUCKET ?=
 S3_PREFIX ?=
 S3_ENDPOINT_URL ?=
 ARTICLE_LANG ?= de
+# Extra pelican options for html, devserver and publish (e.g. --extra-settings ...).
 PELICANOPTS ?=
 
 PELICAN   := $(BIN)/pelican
@@ -64,13 +65,13 @@ content: $(RUNTIME) ## Convert seeds/*.txt into content/articles/*.md
 	$(BIN)/python -m seed_converter --seeds "$(SEEDDIR)" --content "$(INPUTDIR)/articles"
 
 html: content ## Convert, then build output/ with pelicanconf.py
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --delete-output-directory
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --delete-output-directory $(PELICANOPTS)
 
 serve: html ## Build, then serve on http://127.0.0.1:$(PORT)
 	$(PELICAN) --listen --bind 127.0.0.1 --port $(PORT) -o "$(OUTPUTDIR)" -s "$(CONFFILE)"
 
 devserver: content ## Rebuild on change and serve on http://127.0.0.1:$(PORT)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --autoreload --listen --bind 127.0.0.1 --port $(PORT)
+	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --autoreload --listen --bind 127.0.0.1 --port $(PORT) $(PELICANOPTS)
 
 publish: content $(NODEDEPS) ## Build output/ for the web with publishconf.py, check it, precompress it
 	SITEURL="$(SITEURL)" $(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --delete-output-directory $(PELICANOPTS)

@@ -6,12 +6,15 @@ Writes into bench/work/ (ignored by git). Prints, for the corpus set (and a
 replicated one with --copies 10): converting all seeds into an empty content
 folder, a no-change rerun, and `make html` beside plain Pelican (default
 theme, bench/plain_pelicanconf.py) on the same converted content, runs
-interleaved, medians and ratios. The machine is shared: trust ratios.
+interleaved, medians and ratios. `make html` is timed three ways: the spine
+(converter and theme, no tagging or search), with tagging, and the full
+pipeline. The machine is shared: trust ratios.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import statistics
 import subprocess
@@ -24,6 +27,12 @@ from make_seeds import write_seeds
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / "work"
 PY = sys.executable
+# PLUGINS for each `make html` variant (None: pelicanconf.py as it is).
+VARIANTS = {
+    "spine": ["sources", "digest_theme"],
+    "+ tagging": ["sources", "digest_theme", "autotag"],
+    "full": None,
+}
 
 
 def timed(cmd: list[str]) -> float:
@@ -46,16 +55,20 @@ def bench_set(copies: int, runs: int) -> dict[str, float]:
         shutil.rmtree(content, ignore_errors=True)
         cold.append(timed(convert_cmd(seeds, content)))
     rerun = [timed(convert_cmd(seeds, content)) for _ in range(max(runs, 5))]
-    ours, plain = [], []
+    ours: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
+    plain = []
     for _ in range(runs):
-        ours.append(timed(["make", "-s", "html", f"SEEDDIR={seeds}", f"INPUTDIR={content}",
-                           f"OUTPUTDIR={WORK / ('out-' + name)}"]))
+        for variant, plugins in VARIANTS.items():
+            opts = [] if plugins is None else [f"PELICANOPTS=--extra-settings PLUGINS={json.dumps(plugins)}"]
+            ours[variant].append(timed(["make", "-s", "html", f"SEEDDIR={seeds}", f"INPUTDIR={content}",
+                                        f"OUTPUTDIR={WORK / ('out-' + name)}", *opts]))
         plain.append(timed([PY, "-m", "pelican", str(content), "-o", str(WORK / f"plain-{name}"),
                             "-s", str(ROOT / "bench" / "plain_pelicanconf.py"),
                             "--delete-output-directory"]))
     result = {"articles": count, "convert": statistics.median(cold), "rerun": statistics.median(rerun),
-              "make html": statistics.median(ours), "plain pelican": statistics.median(plain)}
-    result["ratio"] = result["make html"] / result["plain pelican"]
+              "plain pelican": statistics.median(plain)}
+    for variant, times in ours.items():
+        result[variant] = statistics.median(times)
     return result
 
 
@@ -65,13 +78,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
-    print("| set | articles | convert (s) | no-change rerun (s) | make html (s) | plain Pelican (s) | ratio |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    columns = " | ".join(f"make html, {v} (s, ratio)" for v in VARIANTS)
+    print(f"| set | articles | convert (s) | no-change rerun (s) | plain Pelican (s) | {columns} |")
+    print("|---|---:|---:|---:|---:|" + "---:|" * len(VARIANTS))
     for copies in args.copies:
         r = bench_set(copies, args.runs)
         label = "corpus" if copies == 1 else f"corpus ×{copies} (replicated)"
+        cells = " | ".join(f"{r[v]:.2f} ({r[v] / r['plain pelican']:.2f}×)" for v in VARIANTS)
         print(f"| {label} | {r['articles']} | {r['convert']:.2f} | {r['rerun']:.2f} | "
-              f"{r['make html']:.2f} | {r['plain pelican']:.2f} | {r['ratio']:.2f} |", flush=True)
+              f"{r['plain pelican']:.2f} | {cells} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -6,11 +6,14 @@ LUNR_SEARCH_FIELDS     field -> boost; fields among title, tags, lead, body,
                        source, author
 LUNR_SEARCH_LANGUAGES  languages with their own index; an article in any other
                        language goes to DEFAULT_LANG's index (or the first)
-LUNR_SEARCH_OUTPUT_DIR folder in the output for index, store and manifest
+LUNR_SEARCH_OUTPUT_DIR folder in the output for the search files
+LUNR_SEARCH_SHARD_BYTES about this many bytes of JSON per index shard
+LUNR_SEARCH_STORE_CHUNK articles per store file
 
 The index is built once the articles are read and tagged
 (`article_generator_finalized`), so the hashed file names reach search.html
-through the context as `LUNR_SEARCH`; the files are written with the articles
+through the context as `LUNR_SEARCH` (`meta`: the file naming all others);
+the files are written with the articles
 (`article_writer_finalized`), after Pelican has emptied the output folder.
 """
 
@@ -27,6 +30,8 @@ DEFAULTS = {
     "LUNR_SEARCH_FIELDS": {"title": 10, "tags": 5, "lead": 3, "body": 1, "source": 2, "author": 2},
     "LUNR_SEARCH_LANGUAGES": ["de", "en"],
     "LUNR_SEARCH_OUTPUT_DIR": "search",
+    "LUNR_SEARCH_SHARD_BYTES": 100_000,
+    "LUNR_SEARCH_STORE_CHUNK": 64,
 }
 
 
@@ -41,6 +46,9 @@ def settings_of(settings: dict) -> dict:
     if unknown_langs or not merged["LUNR_SEARCH_LANGUAGES"]:
         raise ValueError(f"LUNR_SEARCH_LANGUAGES: {sorted(unknown_langs) or 'empty'}; "
                          f"supported: {sorted(PIPELINES)}")
+    for key in ("LUNR_SEARCH_SHARD_BYTES", "LUNR_SEARCH_STORE_CHUNK"):
+        if not isinstance(merged[key], int) or merged[key] < 1:
+            raise ValueError(f"{key}: a positive whole number, not {merged[key]!r}")
     return merged
 
 
@@ -79,13 +87,14 @@ def build(generator) -> None:
     articles = list(generator.articles) + list(generator.translations)
     files = build_search_files((search_doc(a) for a in articles),
                                config["LUNR_SEARCH_FIELDS"], languages, fallback,
-                               config["LUNR_SEARCH_OUTPUT_DIR"].strip("/"))
-    generator.lunr_search_files = files
-    generator.context["LUNR_SEARCH"] = {role: f.path for role, f in files.items()}
+                               config["LUNR_SEARCH_OUTPUT_DIR"].strip("/"),
+                               config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"])
+    generator.lunr_search_files = files.files
+    generator.context["LUNR_SEARCH"] = {"meta": files.meta.path}
 
 
 def write(generator, writer) -> None:
-    for search_file in generator.lunr_search_files.values():
+    for search_file in generator.lunr_search_files:
         path = os.path.join(generator.output_path, *search_file.path.split("/"))
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as out:

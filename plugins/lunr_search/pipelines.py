@@ -105,45 +105,44 @@ Pipeline.register_function(stop_word_filter_de, "stopWordFilter-de")
 Pipeline.register_function(stemmer_de, "stemmer-de")
 
 
-def _make_indexer(functions: tuple, label: str):
-    """All of `functions` in one step, remembered per word.
+def _make_analyser(functions: tuple):
+    """A word's index term (or None), all of `functions` in one step, remembered.
 
-    Used only while building: the serialised index names its search pipeline,
-    never this one, and running four functions over every token of a corpus
-    that repeats its words costs most of the build time.
+    Used only while building: a corpus repeats its words, and running the
+    functions over every token costs most of the build time.
     """
-    @lru_cache(maxsize=200_000)
+    @lru_cache(maxsize=None)
     def analyse(word: str) -> str | None:
         tokens = [Token(word)]
         for fn in functions:
             tokens = [t for t in (fn(tok) for tok in tokens) if t]
         return str(tokens[0]) if tokens else None
 
-    def indexer(token, i=None, tokens=None):
-        term = analyse(str(token))
-        return None if term is None else token.update(lambda _s, _m: term)
-
-    Pipeline.register_function(indexer, label)
-    return indexer
+    return analyse
 
 
 @dataclass(frozen=True)
 class LanguagePipeline:
-    """`search`: what a query goes through, in order; `index`: the same, cached."""
+    """`search`: what a query goes through, in order (the index names their
+    labels); `analyse`: the same for one lowercased word while indexing."""
 
     search: tuple
-    index: object
+    analyse: object
+
+    @property
+    def labels(self) -> list[str]:
+        return [fn.label for fn in self.search]
 
 
-def _language(functions: tuple, lang: str) -> LanguagePipeline:
-    return LanguagePipeline(search=functions, index=_make_indexer(functions, f"index-{lang}"))
+def _language(functions: tuple) -> LanguagePipeline:
+    return LanguagePipeline(search=functions, analyse=_make_analyser(functions))
 
 
 # The search pipeline is the indexing one: the trimmer so `Politik?` matches,
 # the stop-word filter so a required stop word does not empty a query.
 PIPELINES = {
-    "de": _language((trimmer_de, transliterate_de, stop_word_filter_de, stemmer_de), "de"),
-    "en": _language((trimmer_en, english_stop_word_filter, english_stemmer), "en"),
+    "de": _language((trimmer_de, transliterate_de, stop_word_filter_de, stemmer_de)),
+    "en": _language((trimmer_en, english_stop_word_filter, english_stemmer)),
 }
 SEPARATOR = re.compile(r"[\s\-]+")
 

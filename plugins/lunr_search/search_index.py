@@ -1,4 +1,5 @@
-"""Build the search files from plain data: one lunr index per language and a store.
+"""Build the search files from plain data: term-range index shards per
+language, store chunks, and the files naming them.
 
 No Pelican here: the adapter in __init__.py turns articles into `SearchDoc`s.
 The file formats are described in docs/search.md.
@@ -7,20 +8,21 @@ The file formats are described in docs/search.md.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
-from lunr.builder import Builder
-from lunr.index import Index
-
 from .pipelines import PIPELINES, tokenize
+from .postings import build_postings
+from .shards import shard_postings
 
-FORMAT_VERSION = 1
-SCORE_SCALE = 100
+FORMAT_VERSION = 2
 # What a field reads from a SearchDoc; the settings choose among these.
 FIELD_NAMES = ("title", "tags", "lead", "body", "source", "author")
+STORE_FIELDS = ["title", "url", "date", "source", "lead", "tags"]
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -48,13 +50,21 @@ class SearchFile:
     data: bytes
 
 
-def html_to_text(html: str) -> str:
+@dataclass(frozen=True)
+class SearchFiles:
+    files: list[SearchFile]  # everything to write, `meta` and the manifest among them
+    meta: SearchFile
+
+
+def html_to_text(markup: str) -> str:
     """The text of an HTML fragment, with all whitespace runs as one space.
 
-    lunr.js splits words on any whitespace, lunr.py on a few ASCII ones;
-    normalising here makes both tokenise indexed text alike.
+    Tags become spaces, then entities are decoded (Pelican's HTML from
+    Markdown has no comments, scripts or attributes holding `>`). lunr.js
+    splits words on any whitespace, lunr.py on a few ASCII ones; normalising
+    here makes both tokenise indexed text alike.
     """
-    return " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
+    return " ".join(html.unescape(_TAG.sub(" ", markup or "")).split())
 
 
 def plain(text: str) -> str:
@@ -71,64 +81,46 @@ def index_language(doc: SearchDoc, languages: Sequence[str], fallback: str) -> s
     return doc.lang if doc.lang in languages else fallback
 
 
-def build_index(docs: Sequence[tuple[int, SearchDoc]], lang: str,
-                fields: Mapping[str, float]) -> Index:
-    """A lunr index over `docs` (store position, doc) with the pipeline of `lang`."""
-    builder = Builder()
-    builder.pipeline.add(PIPELINES[lang].index)
-    builder.search_pipeline.add(*PIPELINES[lang].search)
-    builder.ref("id")
-    for name, boost in fields.items():
-        builder.field(name, boost=boost)
-    for position, doc in docs:
-        # A list skips lunr.py's character-by-character tokenizer.
-        builder.add({"id": str(position),
-                     **{name: tokenize(doc.field(name)) for name in fields}})
-    return builder.build()
+def field_terms(doc: SearchDoc, fields: Sequence[str], lang: str) -> list[list[str]]:
+    """The index terms of each field of `doc`, in order, through `lang`'s pipeline."""
+    analyse = PIPELINES[lang].analyse
+    terms = []
+    for name in fields:
+        analysed = (analyse(word) for word in tokenize(doc.field(name)))
+        terms.append([term for term in analysed if term is not None])
+    return terms
 
 
-def _js_order(term: str) -> bytes:
-    # lunr.js inserts terms into its token set in JavaScript string order.
-    return term.encode("utf-16-be")
+def gaps(numbers: Iterable[int]) -> list[int]:
+    result, previous = [], 0
+    for n in numbers:
+        result.append(n - previous)
+        previous = n
+    return result
 
 
-def compact_index(index: Index, refs: Sequence[int]) -> dict:
-    """The index in this project's compact form (see docs/search.md).
-
-    lunr's own form holds each (term, field, document) twice: in the inverted
-    index and in the field vectors. This keeps only the vectors, numbering
-    terms in sorted order, with term numbers as gaps and scores as integers
-    (x 100: all vectors scale alike, so rankings stay). The browser rebuilds
-    lunr's form from it and calls `lunr.Index.load`.
-    """
-    terms = sorted(index.inverted_index, key=_js_order)
-    number = {index.inverted_index[term]["_index"]: n for n, term in enumerate(terms)}
-    vectors = []
-    for field in index.fields:
-        per_doc = []
-        for position in refs:
-            elements = index.field_vectors[f"{field}/{position}"].elements
-            pairs = sorted((number[elements[i]], elements[i + 1])
-                           for i in range(0, len(elements), 2))
-            flat, previous = [], 0
-            for term_number, score in pairs:
-                flat += [term_number - previous, round(score * SCORE_SCALE)]
-                previous = term_number
-            per_doc.append(flat)
-        vectors.append(per_doc)
-    return {"fields": list(index.fields), "pipeline": index.pipeline.serialize(),
-            "docs": list(refs), "terms": terms, "vectors": vectors}
+@dataclass(frozen=True)
+class LanguageIndex:
+    lang: str
+    docs: list[int]  # store positions
+    shards: list[dict]
 
 
 def build_indexes(docs: Sequence[SearchDoc], fields: Mapping[str, float],
-                  languages: Sequence[str], fallback: str) -> dict[str, dict]:
-    """Compact indexes, one per language that has articles; `docs` in store order."""
-    by_lang: dict[str, list[tuple[int, SearchDoc]]] = {}
+                  languages: Sequence[str], fallback: str,
+                  shard_bytes: int) -> list[LanguageIndex]:
+    """One sharded index per language that has articles; `docs` in store order."""
+    by_lang: dict[str, list[int]] = {}
     for position, doc in enumerate(docs):
-        by_lang.setdefault(index_language(doc, languages, fallback), []).append((position, doc))
-    return {lang: compact_index(build_index(by_lang[lang], lang, fields),
-                                [position for position, _ in by_lang[lang]])
-            for lang in languages if lang in by_lang}
+        by_lang.setdefault(index_language(doc, languages, fallback), []).append(position)
+    indexes = []
+    for lang in languages:
+        if lang not in by_lang:
+            continue
+        postings = build_postings([(n, field_terms(docs[n], list(fields), lang)) for n in by_lang[lang]],
+                                  fields)
+        indexes.append(LanguageIndex(lang, by_lang[lang], shard_postings(postings, shard_bytes)))
+    return indexes
 
 
 def store_entry(doc: SearchDoc) -> list:
@@ -139,31 +131,35 @@ def to_json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def hashed_path(folder: str, stem: str, data: bytes) -> str:
-    digest = hashlib.sha256(data).hexdigest()[:12]
-    return f"{folder}/{stem}.{digest}.json" if folder else f"{stem}.{digest}.json"
+def hashed_file(folder: str, stem: str, value) -> SearchFile:
+    data = to_json(value)
+    name = f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.json"
+    return SearchFile(f"{folder}/{name}" if folder else name, data)
 
 
 def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
-                       languages: Sequence[str], fallback: str,
-                       folder: str = "search") -> dict[str, SearchFile]:
-    """The index, the store (both content-hashed) and the un-hashed manifest.
-
-    Returns them by role: "index", "store", "manifest".
-    """
+                       languages: Sequence[str], fallback: str, folder: str = "search",
+                       shard_bytes: int = 100_000, store_chunk: int = 64) -> SearchFiles:
+    """Index shards and store chunks (content-hashed), the `meta` file naming
+    them (content-hashed, for search.html) and the un-hashed manifest naming
+    `meta` (for the header field)."""
     ordered = order(docs)
-    indexes = build_indexes(ordered, fields, languages, fallback)
-    index_data = to_json({
-        "version": FORMAT_VERSION,
-        "indexes": indexes,
-    })
-    store_data = to_json({
-        "version": FORMAT_VERSION,
-        "fields": ["title", "url", "date", "source", "lead", "tags"],
-        "docs": [store_entry(doc) for doc in ordered],
-    })
-    index = SearchFile(hashed_path(folder, "index", index_data), index_data)
-    store = SearchFile(hashed_path(folder, "store", store_data), store_data)
-    manifest_data = to_json({"version": FORMAT_VERSION, "index": index.path, "store": store.path})
-    manifest = SearchFile(f"{folder}/manifest.json" if folder else "manifest.json", manifest_data)
-    return {"index": index, "store": store, "manifest": manifest}
+    files: list[SearchFile] = []
+    indexes = {}
+    for index in build_indexes(ordered, fields, languages, fallback, shard_bytes):
+        shard_files = [hashed_file(folder, index.lang, shard) for shard in index.shards]
+        files += shard_files
+        indexes[index.lang] = {
+            "fields": list(fields), "pipeline": PIPELINES[index.lang].labels, "docs": gaps(index.docs),
+            "shards": [[shard["terms"][0], f.path] for shard, f in zip(index.shards, shard_files)]}
+    entries = [store_entry(doc) for doc in ordered]
+    store_files = [hashed_file(folder, "store", {"fields": STORE_FIELDS, "docs": entries[i:i + store_chunk]})
+                   for i in range(0, len(entries), store_chunk)]
+    files += store_files
+    meta = hashed_file(folder, "meta", {
+        "version": FORMAT_VERSION, "count": len(entries),
+        "store": {"chunk": store_chunk, "files": [f.path for f in store_files]},
+        "indexes": indexes})
+    manifest = SearchFile(f"{folder}/manifest.json" if folder else "manifest.json",
+                          to_json({"version": FORMAT_VERSION, "meta": meta.path}))
+    return SearchFiles(files + [meta, manifest], meta)

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 import shutil
-import time
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -15,15 +11,13 @@ from playwright.sync_api import expect
 from lunr.query import QueryPresence
 from lunr.query_parser import QueryParser
 
-from lunr_search.pipelines import run, tokenize
-from lunr_search.search_index import SearchDoc, build_index, build_search_files, order
-from tests.support.browser import collect_console_problems, serve
+from lunr_search.pipelines import run, tokenize, transliterate
+from lunr_search.search_index import build_search_files, order
 from tests.search.conftest import SEEDS
-from tests.support.site import ROOT
+from tests.search.corpus import FIELDS, corpus_docs, lunr_py_index
+from tests.support.browser import collect_console_problems, serve
 
 pytestmark = pytest.mark.slow
-FIELDS = {"title": 10, "tags": 5, "lead": 3, "body": 1, "source": 2, "author": 2}
-CORPUS = ROOT.parent / "shared" / "corpora" / "10kgnad-test.csv"
 
 
 @pytest.fixture(scope="module")
@@ -142,33 +136,22 @@ def test_index_is_fetched_only_when_a_reader_searches(page, base_url):
     page.goto(f"{base_url}/index.html")
     page.wait_for_load_state("load")
     assert not [u for u in requested if u.endswith(".json")]
-    with page.expect_request(re.compile(r"/search/index\.[0-9a-f]{12}\.json$")):
+    with page.expect_request(re.compile(r"/search/meta\.[0-9a-f]{12}\.json$")):
         page.focus("#site-search")
     # The home page shows the seed's image from its remote host, which this machine cannot reach.
     assert [p for p in page.problems if "ERR_NAME_NOT_RESOLVED" not in p] == []
 
 
-# Python and browser agree: the same hits for the same queries over real articles.
-
-def corpus_docs(count: int) -> list[SearchDoc]:
-    if not CORPUS.exists():
-        pytest.skip(f"corpus missing: {CORPUS}")
-    docs = []
-    with CORPUS.open(encoding="utf-8") as f:
-        for n, (label, text) in zip(range(count), csv.reader(f, delimiter=";", quotechar="'")):
-            sentences = re.split(r"(?<=[.!?])\s+", text.strip())
-            docs.append(SearchDoc(url=f"articles/{n}.html", title=sentences[0], date=f"2026-01-{n % 28 + 1:02d}",
-                                  lang="de", source="derStandard", lead=" ".join(sentences[1:2]),
-                                  body=" ".join(sentences[2:]), tags=(label,)))
-    docs.append(SearchDoc(url="articles/en.html", title="Vienna police and politics", date="2026-02-01",
-                          lang="en", lead="The police in Vienna talk politics.", body="Austria votes."))
-    return docs
-
+# Python and browser agree, and the split index finds what one index finds,
+# over real articles.
 
 PARITY_QUERIES = ["Wien", "Rapid Wien", "Politik", "Polizei Wien", "Prozent", "Regierung", "Österreich",
                   "Oesterreich", "Flücht*", "title:Wien", "+Wien -Rapid", "Gespräche", "abgebildet",
                   "Trump", "Euro Prozent", "Schule Kinder", "police", "politics Vienna", "der die das",
-                  "Wien, Graz.", "spiel*", "Fußball"]
+                  "Wien, Graz.", "spiel*", "Fußball", "*ung", "body:Regier*", "Wahl~1", "-Wien"]
+
+
+WILDCARD_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
 
 def python_hits(indexes, text):
@@ -182,8 +165,8 @@ def python_hits(indexes, text):
                 clause.presence = QueryPresence.REQUIRED
             if clause.use_pipeline and not index.pipeline.run_string(clause.term):
                 query.clauses.remove(clause)
-            elif not clause.use_pipeline:
-                clause.term = run(lang, clause.term.rstrip("*"))[0] + "*" if lang == "de" else clause.term
+            elif not clause.use_pipeline and lang == "de":  # folded as indexed words
+                clause.term = transliterate(clause.term).translate(WILDCARD_FOLD)
         if query.clauses:
             hits |= {int(r["ref"]) for r in index.query(query)}
     return hits
@@ -191,49 +174,125 @@ def python_hits(indexes, text):
 
 @pytest.fixture(scope="module")
 def parity_site(search_site, tmp_path_factory):
+    """search.html over 200 corpus articles, the index cut into small shards."""
     docs = order(corpus_docs(200))
     folder = tmp_path_factory.mktemp("parity")
     shutil.copytree(search_site / "theme", folder / "theme")
-    shutil.copy(search_site / "search.html", folder / "search.html")
-    files = build_search_files(docs, FIELDS, ["de", "en"], "de", "parity")
-    (folder / "parity").mkdir()
-    (folder / "parity" / "index.json").write_bytes(files["index"].data)
-    indexes = {lang: build_index([(n, d) for n, d in enumerate(docs) if d.lang == lang], lang, FIELDS)
+    files = build_search_files(docs, FIELDS, ["de", "en"], "de", "parity", shard_bytes=5_000, store_chunk=16)
+    for search_file in files.files:
+        (folder / search_file.path).parent.mkdir(exist_ok=True)
+        (folder / search_file.path).write_bytes(search_file.data)
+    page = (search_site / "search.html").read_text(encoding="utf-8")
+    old_meta = re.search(r'data-meta="/?([^"]+)"', page).group(1)
+    (folder / "search.html").write_text(page.replace(old_meta, files.meta.path), encoding="utf-8")
+    indexes = {lang: lunr_py_index([(n, d) for n, d in enumerate(docs) if d.lang == lang], lang)
                for lang in ("de", "en")}
-    return folder, docs, indexes
+    return folder, docs, indexes, files
 
 
 def browser_eval(browser, folder, script, arg):
     context = browser.new_context()
     page = context.new_page()
+    problems = collect_console_problems(page)
     with serve(folder) as url:
         page.goto(f"{url}/search.html")
         expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
         result = page.evaluate(script, arg)
     context.close()
+    assert problems == []
     return result
 
 
+SEARCHER = """const meta = await (await fetch(document.getElementById('search-results').dataset.meta)).json();
+        const searcher = new NewsSearch.Searcher(meta, new URL('./', location.href),
+                                                 url => fetch(url).then(r => r.json()));"""
+
+
 def test_python_and_browser_give_the_same_hits(browser, parity_site):
-    folder, _docs, indexes = parity_site
+    folder, _docs, indexes, _files = parity_site
     got = browser_eval(browser, folder, """async (queries) => {
-        const data = await (await fetch('parity/index.json')).json();
-        const indexes = NewsSearch.loadIndexes(data);
-        return queries.map(q => NewsSearch.search(indexes, q).map(h => h.ref));
+        """ + SEARCHER + """
+        const result = [];
+        for (const q of queries) result.push((await searcher.search(q)).map(h => h.ref));
+        return result;
     }""", PARITY_QUERIES)
     for query, refs in zip(PARITY_QUERIES, got):
         assert set(refs) == python_hits(indexes, query), query
     assert sum(len(r) for r in got) > 100  # the queries do find articles
 
 
+def test_split_index_ranks_the_top_ten_as_one_lunr_index(browser, parity_site):
+    """The reference: lunr.py's own index of the same articles (scores to the
+    shipped two decimals), loaded whole by stock lunr.Index.load."""
+    folder, _docs, indexes, files = parity_site
+    shards = [f for f in files.files if f.path.startswith("parity/de.")]
+    assert len(shards) > 20  # small shards, so prefixes span several
+    whole = {}
+    for lang, index in indexes.items():
+        serialized = index.serialize()
+        serialized["fieldVectors"] = [[ref, [round(x * 100) / 100 if i % 2 else x for i, x in enumerate(v)]]
+                                      for ref, v in serialized["fieldVectors"]]
+        whole[lang] = serialized
+    split, single = browser_eval(browser, folder, """async ([queries, whole]) => {
+        """ + SEARCHER + """
+        const indexes = {};
+        for (const lang of Object.keys(whole)) indexes[lang] = lunr.Index.load(whole[lang]);
+        function searchWhole(text) {
+          const hits = [];
+          for (const lang of Object.keys(indexes)) {
+            const clauses = NewsSearch.clausesFor(NewsSearch.parseQuery(text, indexes[lang].fields), indexes[lang], lang);
+            if (!clauses.length) continue;
+            indexes[lang].query(q => clauses.forEach(c => q.clause(c)))
+              .forEach(r => hits.push({ref: Number(r.ref), score: r.score}));
+          }
+          return hits;
+        }
+        const split = [], single = [];
+        for (const q of queries) {
+          split.push((await searcher.search(q)).map(h => ({ref: h.ref, score: h.score})));
+          single.push(searchWhole(q));
+        }
+        return [split, single];
+    }""", [PARITY_QUERIES, whole])
+
+    def top10(hits):
+        return [(round(h["score"], 9), h["ref"]) for h in
+                sorted(hits, key=lambda h: (-round(h["score"], 9), h["ref"]))[:10]]
+
+    for query, ours, reference in zip(PARITY_QUERIES, split, single):
+        assert top10(ours) == top10(reference), query
+        assert len(ours) == len(reference), query
+
+
 def test_python_and_browser_pipelines_give_the_same_terms(browser, parity_site):
-    folder, docs, _indexes = parity_site
+    folder, docs, _indexes, _files = parity_site
     words = sorted({w for d in docs for w in tokenize(f"{d.title} {d.lead} {d.body}")})
     assert len(words) > 5000
     got = browser_eval(browser, folder, """async (words) => {
-        const data = await (await fetch('parity/index.json')).json();
-        const de = NewsSearch.loadIndexes(data).de;
-        return words.map(w => de.pipeline.runString(w).join(' '));
+        """ + SEARCHER + """
+        return words.map(w => searcher.analyse('de', w).join(' '));
     }""", words)
     mismatches = [(w, b, " ".join(run("de", w))) for w, b in zip(words, got) if b != " ".join(run("de", w))]
     assert mismatches == []
+
+
+def test_a_query_fetches_its_shards_and_one_page_of_store_chunks(page, parity_site):
+    folder, _docs, _indexes, files = parity_site
+    shards = [f.path for f in files.files if f.path.startswith("parity/de.")]
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    with serve(folder) as url:
+        open_search(page, url, "Wien")
+        expect(page.locator("#search-results > li")).to_have_count(10)
+        assert page.locator("#search-results > li[aria-busy]").count() == 0
+        fetched_shards = [u for u in requested if "/parity/de." in u]
+        assert len(fetched_shards) == 1 and len(shards) > 20
+        assert 1 <= len([u for u in requested if "/parity/store." in u]) <= 10
+        assert int(page.text_content("#search-status").split()[0]) > 10
+        page.click("#search-more")
+        expect(page.locator("#search-results > li.search-hit > a")).to_have_count(20)
+        open_search(page, url, "Flücht*")
+        assert titles(page)
+        open_search(page, url, "Wahl~1")  # an edit distance may match any term: every shard
+        assert len({u for u in requested if "/parity/de." in u}) == len(shards)
+    assert page.problems == []

@@ -1,6 +1,7 @@
 """Index, store and manifest from plain data (plugins/lunr_search/search_index.py)."""
 
 import json
+import re
 
 import pytest
 
@@ -18,56 +19,97 @@ DOCS = [
 ]
 
 
-def files(docs=DOCS, **kwargs):
-    return build_search_files(docs, kwargs.get("fields", FIELDS), ["de", "en"], "de")
+def files(docs=DOCS, fields=FIELDS, **kwargs):
+    return build_search_files(docs, fields, ["de", "en"], "de", **kwargs)
 
 
-def test_store_lists_documents_newest_first_with_display_fields():
-    store = json.loads(files()["store"].data)
-    assert store["fields"] == ["title", "url", "date", "source", "lead", "tags"]
-    assert [d[1] for d in store["docs"]] == ["articles/b.html", "articles/a.html", "articles/c.html"]
-    assert store["docs"][1] == ["Wien wählt", "articles/a.html", "2026-01-02", "ORF",
-                                "Die Wahl in Wien.", ["Wien", "Wahl"]]
+def meta(built):
+    return json.loads(built.meta.data)
+
+
+def read(built, path):
+    return json.loads(next(f.data for f in built.files if f.path == path))
+
+
+def postings(built, lang):
+    """term -> {field: {document: score}} from all shards of `lang`."""
+    index = meta(built)["indexes"][lang]
+    result = {}
+    for _first, path in index["shards"]:
+        shard = read(built, path)
+        for term, flat in zip(shard["terms"], shard["postings"]):
+            per_field, i = {}, 0
+            while i < len(flat):
+                field, count, doc, i = index["fields"][flat[i]], flat[i + 1], 0, i + 2
+                for _ in range(count):
+                    doc += flat[i]
+                    per_field.setdefault(field, {})[doc] = flat[i + 1]
+                    i += 2
+            result[term] = per_field
+    return result
+
+
+def test_store_lists_documents_newest_first_with_display_fields_in_chunks():
+    built = files(store_chunk=2)
+    store = meta(built)["store"]
+    assert store["chunk"] == 2 and len(store["files"]) == 2
+    chunks = [read(built, path) for path in store["files"]]
+    assert chunks[0]["fields"] == ["title", "url", "date", "source", "lead", "tags"]
+    docs = chunks[0]["docs"] + chunks[1]["docs"]
+    assert [d[1] for d in docs] == ["articles/b.html", "articles/a.html", "articles/c.html"]
+    assert docs[1] == ["Wien wählt", "articles/a.html", "2026-01-02", "ORF", "Die Wahl in Wien.", ["Wien", "Wahl"]]
 
 
 def test_one_index_per_language_other_languages_go_to_the_fallback():
-    indexes = json.loads(files()["index"].data)["indexes"]
+    indexes = meta(files())["indexes"]
     assert sorted(indexes) == ["de", "en"]
-    assert indexes["de"]["docs"] == [1, 2]  # store positions of a.html and c.html
+    assert indexes["de"]["docs"] == [1, 1]  # gaps: store positions 1 and 2 (a.html, c.html)
     assert indexes["en"]["docs"] == [0]
     assert indexes["de"]["pipeline"] == ["trimmer-de", "transliterate-de", "stopWordFilter-de", "stemmer-de"]
     assert indexes["en"]["pipeline"] == ["trimmer-en", "stopWordFilter", "stemmer"]
 
 
-def test_compact_vectors_decode_to_sorted_terms_of_each_field():
-    de = json.loads(files()["index"].data)["indexes"]["de"]
-    assert de["terms"] == sorted(de["terms"])
-    title = de["fields"].index("title")
-    flat = de["vectors"][title][0]  # title of a.html
-    numbers, n = [], 0
-    for gap in flat[::2]:
-        n += gap
-        numbers.append(n)
-    assert [de["terms"][i] for i in numbers] == ["wahlt", "wien"]
-    assert all(isinstance(score, int) and score > 0 for score in flat[1::2])
+def test_postings_hold_each_field_s_documents_and_scores():
+    de = postings(files(), "de")
+    assert set(de["wien"]) == {"title", "tags", "lead"}
+    assert set(de["wien"]["title"]) == {1}  # a.html
+    assert de["paris"] == {"body": {2: de["paris"]["body"][2]}}
+    assert all(isinstance(score, int) and score > 0
+               for per_field in de.values() for scores in per_field.values() for score in scores.values())
+    # a title word weighs more than the same word in the lead (boost 10 against 3)
+    assert de["wien"]["title"][1] > de["wien"]["lead"][1]
+
+
+def test_shards_are_sorted_term_ranges_named_by_their_first_term():
+    built = files(shard_bytes=40)
+    index = meta(built)["indexes"]["de"]
+    assert len(index["shards"]) > 3
+    all_terms = []
+    for first, path in index["shards"]:
+        terms = read(built, path)["terms"]
+        assert terms[0] == first and terms == sorted(terms)
+        all_terms += terms
+    assert all_terms == sorted(all_terms) == sorted(postings(built, "de"))
 
 
 def test_names_are_content_hashed_and_builds_are_byte_identical():
     first, second = files(), files()
-    assert {k: (f.path, f.data) for k, f in first.items()} == \
-        {k: (f.path, f.data) for k, f in second.items()}
+    assert [(f.path, f.data) for f in first.files] == [(f.path, f.data) for f in second.files]
     changed = files([DOCS[0], DOCS[1]])
-    assert changed["index"].path != first["index"].path
-    assert first["index"].path.startswith("search/index.") and first["index"].path.endswith(".json")
-    manifest = json.loads(first["manifest"].data)
-    assert manifest == {"version": 1, "index": first["index"].path, "store": first["store"].path}
-    assert first["manifest"].path == "search/manifest.json"
+    assert changed.meta.path != first.meta.path
+    assert re.fullmatch(r"search/meta\.[0-9a-f]{12}\.json", first.meta.path)
+    assert all(re.fullmatch(r"search/(de|en|store)\.[0-9a-f]{12}\.json", path)
+               for path in [s[1] for index in meta(first)["indexes"].values() for s in index["shards"]]
+               + meta(first)["store"]["files"])
+    manifest = next(f for f in first.files if f.path == "search/manifest.json")
+    assert json.loads(manifest.data) == {"version": 2, "meta": first.meta.path}
+    assert len(first.files) == len({f.path for f in first.files})
 
 
 def test_fields_setting_chooses_what_is_indexed():
-    de = json.loads(files(fields={"title": 1})["index"].data)["indexes"]["de"]
-    assert de["fields"] == ["title"]
-    assert "schlang" not in de["terms"]
+    built = files(fields={"title": 1})
+    assert meta(built)["indexes"]["de"]["fields"] == ["title"]
+    assert "schlang" not in postings(built, "de")
 
 
 def test_html_to_text_reads_text_not_markup():
@@ -82,3 +124,5 @@ def test_settings_have_defaults_and_reject_unknown_names():
         settings_of({"LUNR_SEARCH_FIELDS": {"headline": 1}})
     with pytest.raises(ValueError, match="fr"):
         settings_of({"LUNR_SEARCH_LANGUAGES": ["fr"]})
+    with pytest.raises(ValueError, match="LUNR_SEARCH_SHARD_BYTES"):
+        settings_of({"LUNR_SEARCH_SHARD_BYTES": 0})

@@ -1,7 +1,8 @@
 /*
  * Header search field (every page): on its first focus, start fetching the
- * search index and store so search.html finds them in the browser's cache.
- * The un-hashed manifest names them (paths from the site root, the folder of
+ * search's meta file so search.html finds it in the browser's cache (the
+ * index shards a query needs are small; search.html fetches them itself).
+ * The un-hashed manifest names it (a path from the site root, the folder of
  * search.html); it is search/manifest.json unless the form's
  * data-search-manifest says otherwise (LUNR_SEARCH_OUTPUT_DIR changed).
  */
@@ -17,9 +18,7 @@
     fetch(manifestUrl).then(function (response) {
       return response.ok ? response.json() : Promise.reject(response.status);
     }).then(function (manifest) {
-      [manifest.index, manifest.store].forEach(function (path) {
-        fetch(new URL(path, siteRoot));
-      });
+      fetch(new URL(manifest.meta, siteRoot));
     }).catch(function () { /* search.html reports a missing index itself */ });
   }, { once: true });
 })();

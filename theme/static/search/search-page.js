@@ -1,20 +1,23 @@
 /*
- * The search page: reads ?q=, loads index and store (their hashed URLs are
- * data- attributes of #search-results), searches as the reader types and
- * renders hits. Article text reaches the DOM only through textContent.
+ * The search page: reads ?q=, loads the search's meta file (its hashed URL
+ * is a data- attribute of #search-results), searches as the reader types and
+ * renders hits a page at a time, each as soon as its store chunk arrives.
+ * Article text reaches the DOM only through textContent.
  */
 (function (NewsSearch) {
   "use strict";
 
   var SNIPPET_WORDS = 40;
   var TYPING_DELAY_MS = 120;
+  var PAGE_SIZE = 10;
 
   var form = document.getElementById("search-page-form");
   var input = document.getElementById("search-query");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var siteRoot = new URL(list.dataset.root, document.baseURI);
-  var state = { indexes: null, docs: null };
+  var more = document.getElementById("search-more");
+  var state = { searcher: null, shown: 0, hits: [], generation: 0 };
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -34,10 +37,8 @@
     return p[2] + "." + p[1] + "." + p[0];
   }
 
-  function renderHit(hit) {
-    var doc = state.docs[hit.ref];  // [title, url, date, source, lead, tags]
-    var index = state.indexes[hit.lang];
-    var item = el("li", "search-hit");
+  function fillHit(item, hit, doc) {  // doc: [title, url, date, source, lead, tags]
+    var index = state.searcher.indexes[hit.lang];
     var link = el("a");
     link.href = new URL(doc[1], siteRoot).href;
     var title = el("span", "search-hit-title");
@@ -64,36 +65,71 @@
       doc[5].forEach(function (tag) { tags.appendChild(el("li", "", tag)); });
       item.appendChild(tags);
     }
-    return item;
+    item.removeAttribute("aria-busy");
+  }
+
+  /* The next page of hits: placeholders in rank order, each filled as its
+   * store chunk arrives. A promise that settles when all are filled. */
+  function showMore() {
+    var generation = state.generation;
+    var filled = state.hits.slice(state.shown, state.shown + PAGE_SIZE).map(function (hit) {
+      var item = el("li", "search-hit");
+      item.setAttribute("aria-busy", "true");
+      list.appendChild(item);
+      return state.searcher.doc(hit.ref).then(function (doc) {
+        if (generation === state.generation) fillHit(item, hit, doc);
+      }, function () {
+        if (generation === state.generation) say("Ein Teil der Treffer konnte nicht geladen werden. Bitte laden Sie die Seite neu.");
+      });
+    });
+    state.shown = Math.min(state.hits.length, state.shown + PAGE_SIZE);
+    more.hidden = state.shown >= state.hits.length;
+    return Promise.all(filled);
   }
 
   function say(message) {
     status.textContent = message;
   }
 
-  function show(text) {
-    list.replaceChildren();
-    var query = text.trim();
-    if (!query) {
-      say("Geben Sie einen Suchbegriff ein, zum Beispiel Wien oder Flücht*.");
-      return;
-    }
-    var hits;
-    try {
-      hits = NewsSearch.search(state.indexes, query);
-    } catch (error) {
-      if (!(error instanceof lunr.QueryParseError)) throw error;
-      say("Diese Suchanfrage ist unvollständig: nach „Feld:“ (etwa title:) muss ein Wort folgen, " +
-          "und ^, ~ und : brauchen einen Wert. Suchen Sie sonst einfach nach Wörtern.");
-      return;
-    }
+  function showHits(query, hits) {
+    state.hits = hits;
+    state.shown = 0;
     if (hits.length === 0) {
       say("Keine Treffer für „" + query + "“. Alle Wörter müssen vorkommen: versuchen Sie weniger " +
           "oder andere Wörter, oder Wortanfänge mit * (Flücht*).");
       return;
     }
-    hits.forEach(function (hit) { list.appendChild(renderHit(hit)); });
     say(hits.length === 1 ? "1 Treffer für „" + query + "“" : hits.length + " Treffer für „" + query + "“");
+    return showMore();
+  }
+
+  /* Show the hits of `text` (or a message); #search-results is aria-busy
+   * until the first page is filled. */
+  function show(text) {
+    var generation = ++state.generation;
+    list.replaceChildren();
+    list.setAttribute("aria-busy", "true");
+    state.hits = [];
+    more.hidden = true;
+    var query = text.trim();
+    if (!query) {
+      say("Geben Sie einen Suchbegriff ein, zum Beispiel Wien oder Flücht*.");
+      list.setAttribute("aria-busy", "false");
+      return;
+    }
+    state.searcher.search(query).then(function (hits) {
+      return generation === state.generation ? showHits(query, hits) : undefined;
+    }, function (error) {
+      if (generation !== state.generation) return;
+      if (error instanceof lunr.QueryParseError) {
+        say("Diese Suchanfrage ist unvollständig: nach „Feld:“ (etwa title:) muss ein Wort folgen, " +
+            "und ^, ~ und : brauchen einen Wert. Suchen Sie sonst einfach nach Wörtern.");
+      } else {
+        say("Der Suchindex konnte nicht geladen werden. Bitte laden Sie die Seite neu.");
+      }
+    }).then(function () {
+      if (generation === state.generation) list.setAttribute("aria-busy", "false");
+    });
   }
 
   function remember(text) {
@@ -106,11 +142,11 @@
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
     timer = window.setTimeout(function () {
-      if (state.indexes) { show(input.value); remember(input.value); }
+      if (state.searcher) { show(input.value); remember(input.value); }
     }, TYPING_DELAY_MS);
   });
   form.addEventListener("submit", function (event) {
-    if (!state.indexes) return;  // not loaded yet: let the browser submit
+    if (!state.searcher) return;  // not loaded yet: let the browser submit
     event.preventDefault();
     window.clearTimeout(timer);
     show(input.value);
@@ -126,11 +162,10 @@
 
   input.value = new URLSearchParams(window.location.search).get("q") || "";
   say("Suchindex wird geladen …");
-  Promise.all([fetchJson(list.dataset.index), fetchJson(list.dataset.store)]).then(function (data) {
-    state.indexes = NewsSearch.loadIndexes(data[0]);
-    state.docs = data[1].docs;
+  more.addEventListener("click", showMore);
+  fetchJson(list.dataset.meta).then(function (meta) {
+    state.searcher = new NewsSearch.Searcher(meta, siteRoot, fetchJson);
     show(input.value);
-    list.setAttribute("aria-busy", "false");
   }, function () {
     say("Der Suchindex konnte nicht geladen werden. Bitte laden Sie die Seite neu.");
     list.setAttribute("aria-busy", "false");

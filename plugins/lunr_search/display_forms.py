@@ -1,0 +1,116 @@
+"""The term → display-form table of the typo fallback (theme/static/search/search-fuzzy.js).
+
+A corrected query names the word as readers know it: for every index term,
+the surface form it most often comes from in the indexed fields
+(`luftwaffenbasis` → `Luftwaffenbasis`, `regier` → `Regierung`). Ties go to
+the form that sorts first, so builds are deterministic.
+
+The table is keyed by term, so it does not depend on how the index is laid
+out or split. Per language it is one string of lines, sorted by term:
+
+    <p><rest>[TAB<code>]
+
+`p` is chr(48 + n): the term shares its first n characters with the line
+before, `rest` is the remainder. `code` gives the form from the term:
+
+    no TAB   the term itself            (gewinnt, 9.5.2016)
+    "en"     the term plus a suffix     (spiel → spielen)
+    "^ung"   capitalised, plus a suffix (regier → Regierung)
+    "=Türkei" the whole form            (turkei → Türkei)
+
+Terms whose form is just the term capitalised (`luftwaffenbasis`), a third of
+all, have no line: that is what a missing term means. Fetched only when a
+fallback happens (see docs/search.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from lunr.token import Token
+
+from .pipelines import PIPELINES, SEPARATOR, trim
+from .search_index import SearchDoc, SearchFile, index_language, to_json
+
+FORMAT_VERSION = 1
+CAPITALISED = "^"
+MAX_SHARED = 40  # longest prefix one line shares with the one before
+
+
+def analyser(lang: str):
+    """A word's index term (or None) through `lang`'s pipeline, remembered."""
+    functions = PIPELINES[lang].search
+
+    @lru_cache(maxsize=None)
+    def analyse(word: str) -> str | None:
+        tokens = [Token(word)]
+        for fn in functions:
+            tokens = [t for t in (fn(tok) for tok in tokens) if t]
+        return str(tokens[0]) if tokens else None
+
+    return analyse
+
+
+def display_forms(docs: Sequence[SearchDoc], fields: Sequence[str], lang: str) -> dict[str, str]:
+    """Index term → its most frequent surface form in `fields` of `docs`."""
+    surfaces: Counter[str] = Counter()
+    for doc in docs:
+        for name in fields:
+            surfaces.update(w for w in SEPARATOR.split(doc.field(name)) if w)
+    analyse = analyser(lang)
+    by_term: dict[str, Counter[str]] = {}
+    for word, count in surfaces.items():
+        term = analyse(word.lower())  # as indexing: lowercased, then the pipeline
+        if term is not None:
+            by_term.setdefault(term, Counter())[trim(word)] += count
+    return {term: min(forms, key=lambda form: (-forms[form], form)) for term, forms in by_term.items()}
+
+
+def encode(term: str, form: str) -> str:
+    """`form` coded against `term` (see the module docstring); search-fuzzy.js'
+    displayForm decodes it."""
+    capitalised = term[:1].upper() + term[1:]
+    if form.startswith(term) and not form[len(term):].startswith(("^", "=")):
+        return form[len(term):]
+    if form.startswith(capitalised):
+        return CAPITALISED + form[len(capitalised):]
+    return "=" + form
+
+
+def _shared(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b), MAX_SHARED) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def display_table(forms: Mapping[str, str]) -> str:
+    """The table of one language (see the module docstring)."""
+    lines, previous = [], ""
+    for term in sorted(forms):
+        code = encode(term, forms[term])
+        if code == CAPITALISED:
+            continue
+        shared = _shared(previous, term)
+        lines.append(chr(48 + shared) + term[shared:] + (f"\t{code}" if code else ""))
+        previous = term
+    return "\n".join(lines)
+
+
+def display_file(docs: Sequence[SearchDoc], fields: Sequence[str], languages: Sequence[str],
+                 fallback: str, folder: str = "search") -> SearchFile:
+    """`display.<hash>.json`: {"version": 1, "forms": {lang: table}}, for the
+    languages that have an index, each over the articles in that index."""
+    by_lang: dict[str, list[SearchDoc]] = {}
+    for doc in docs:
+        by_lang.setdefault(index_language(doc, languages, fallback), []).append(doc)
+    data = to_json({
+        "version": FORMAT_VERSION,
+        "forms": {lang: display_table(display_forms(by_lang[lang], fields, lang))
+                  for lang in languages if lang in by_lang},
+    })
+    name = f"display.{hashlib.sha256(data).hexdigest()[:12]}.json"
+    return SearchFile(f"{folder}/{name}" if folder else name, data)

@@ -1,0 +1,60 @@
+"""The typo fallback's term -> display-form table (plugins/lunr_search/display_forms.py)."""
+
+import json
+
+import pytest
+
+from lunr_search.display_forms import display_file, display_forms, display_table, encode
+from lunr_search.search_index import SearchDoc
+
+FIELDS = ["title", "tags", "lead", "body", "source", "author"]
+
+
+@pytest.mark.parametrize("term, form, code", [
+    ("luftwaffenbasis", "Luftwaffenbasis", "^"),
+    ("regier", "Regierung", "^ung"),
+    ("spiel", "spielen", "en"),
+    ("gewinnt", "gewinnt", ""),
+    ("turkei", "Türkei", "=Türkei"),
+    ("a", "a^b", "=a^b"),  # a suffix must not read as a mark
+    ("9.5.2016", "9.5.2016", ""),
+])
+def test_a_form_is_coded_against_its_term(term, form, code):
+    assert encode(term, form) == code
+
+
+def doc(text, lang="de", url="a.html"):
+    return SearchDoc(url=url, title=text, date="2026-01-01", lang=lang)
+
+
+def test_the_most_frequent_surface_form_wins_and_ties_go_to_the_first_in_order():
+    docs = [doc("Österreich, Österreich! Oesterreich"), doc("Die Regierung regiert. Regierung?"),
+            doc("Zebra zebra")]
+    forms = display_forms(docs, FIELDS, "de")
+    assert forms["osterreich"] == "Österreich"  # transliterated and folded alike
+    assert forms["regier"] == "Regierung"
+    assert forms["zebra"] == "Zebra"  # "Zebra" < "zebra"
+    assert "die" not in forms  # a stop word is no term
+
+
+def test_english_articles_get_english_terms():
+    assert display_forms([doc("The negotiations", "en")], FIELDS, "en") == {"negoti": "negotiations"}
+
+
+def test_table_shares_prefixes_and_leaves_out_plain_capitals():
+    table = display_table({"regier": "Regierung", "regiert": "regiert", "regierungschef": "Regierungschef",
+                           "turkei": "Türkei"})
+    # regier, regiert (6 shared), regierungschef (capitalised: no line), turkei (0 shared)
+    assert table == "0regier\t^ung\n6t\n0turkei\t=Türkei"
+
+
+def test_file_is_content_hashed_per_index_language_and_deterministic():
+    docs = [doc("Wiener Melange", url="a.html"), doc("Vienna coffee", "en", url="b.html"),
+            doc("Des croissants", "fr", url="c.html")]
+    first = display_file(docs, FIELDS, ["de", "en"], "de")
+    assert first == display_file(list(reversed(docs)), FIELDS, ["de", "en"], "de")
+    assert first.path.startswith("search/display.") and first.path.endswith(".json")
+    data = json.loads(first.data)
+    assert data["version"] == 1 and sorted(data["forms"]) == ["de", "en"]
+    assert "0croissant\ts" in data["forms"]["de"].split("\n")  # French goes to the fallback's index
+    assert data["forms"]["en"] == "0coffe\te"  # vienna -> Vienna: capitalised, no line

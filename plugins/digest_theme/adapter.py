@@ -6,6 +6,7 @@ from pelican import signals
 
 from .dates import day_heading, long_date, month_name, period_title
 from .grouping import group_by_day, neighbours
+from .memo import RenderMemo, freeze_urls
 from .strings import strings_for
 from .urls import direct_template_url, quote_url
 
@@ -24,15 +25,22 @@ def add_to_jinja(generator):
     env.filters["group_by_day"] = group_by_day
     env.filters["quote_url"] = quote_url
     env.globals["direct_url"] = lambda name: direct_template_url(generator.settings, name)
+    env.globals["render_once"] = RenderMemo()  # one per generator, so one per build
 
 
-def link_neighbours(generator):
+def finalize_articles(generator):
     """Articles are newest first: the previous article is the newer one, the next the older one."""
+    freeze_urls(generator.articles)
     for article, newer, older in neighbours(generator.articles):
         article.newer_article = newer
         article.older_article = older
 
 
+def finalize_pages(generator):
+    freeze_urls(generator.pages)
+
+
 def register():
     signals.generator_init.connect(add_to_jinja)
-    signals.article_generator_finalized.connect(link_neighbours)
+    signals.article_generator_finalized.connect(finalize_articles)
+    signals.page_generator_finalized.connect(finalize_pages)

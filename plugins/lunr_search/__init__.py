@@ -25,6 +25,7 @@ from pelican import signals
 
 from .search_index import FIELD_NAMES, SearchDoc, build_search_files, html_to_text, plain
 from .pipelines import PIPELINES
+from .display_forms import display_file
 
 DEFAULTS = {
     "LUNR_SEARCH_FIELDS": {"title": 10, "tags": 5, "lead": 3, "body": 1, "source": 2, "author": 2},
@@ -85,12 +86,14 @@ def build(generator) -> None:
     default_lang = generator.settings.get("DEFAULT_LANG")
     fallback = default_lang if default_lang in languages else languages[0]
     articles = list(generator.articles) + list(generator.translations)
-    files = build_search_files((search_doc(a) for a in articles),
-                               config["LUNR_SEARCH_FIELDS"], languages, fallback,
-                               config["LUNR_SEARCH_OUTPUT_DIR"].strip("/"),
+    docs = [search_doc(a) for a in articles]
+    folder = config["LUNR_SEARCH_OUTPUT_DIR"].strip("/")
+    files = build_search_files(docs, config["LUNR_SEARCH_FIELDS"], languages, fallback, folder,
                                config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"])
-    generator.lunr_search_files = files.files
-    generator.context["LUNR_SEARCH"] = {"meta": files.meta.path}
+    # Issue 8: the typo fallback's term -> display-form table (display_forms.py).
+    display = display_file(docs, list(config["LUNR_SEARCH_FIELDS"]), languages, fallback, folder)
+    generator.lunr_search_files = files.files + [display]
+    generator.context["LUNR_SEARCH"] = {"meta": files.meta.path, "display": display.path}
 
 
 def write(generator, writer) -> None:

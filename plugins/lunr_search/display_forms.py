@@ -25,33 +25,15 @@ fallback happens (see docs/search.md).
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
-
-from lunr.token import Token
 
 from .pipelines import PIPELINES, SEPARATOR, trim
-from .search_index import SearchDoc, SearchFile, index_language, to_json
+from .search_index import SearchDoc, SearchFile, hashed_file, index_language
 
 FORMAT_VERSION = 1
 CAPITALISED = "^"
 MAX_SHARED = 40  # longest prefix one line shares with the one before
-
-
-def analyser(lang: str):
-    """A word's index term (or None) through `lang`'s pipeline, remembered."""
-    functions = PIPELINES[lang].search
-
-    @lru_cache(maxsize=None)
-    def analyse(word: str) -> str | None:
-        tokens = [Token(word)]
-        for fn in functions:
-            tokens = [t for t in (fn(tok) for tok in tokens) if t]
-        return str(tokens[0]) if tokens else None
-
-    return analyse
 
 
 def display_forms(docs: Sequence[SearchDoc], fields: Sequence[str], lang: str) -> dict[str, str]:
@@ -60,7 +42,7 @@ def display_forms(docs: Sequence[SearchDoc], fields: Sequence[str], lang: str) -
     for doc in docs:
         for name in fields:
             surfaces.update(w for w in SEPARATOR.split(doc.field(name)) if w)
-    analyse = analyser(lang)
+    analyse = PIPELINES[lang].analyse  # shares its cache with the index build
     by_term: dict[str, Counter[str]] = {}
     for word, count in surfaces.items():
         term = analyse(word.lower())  # as indexing: lowercased, then the pipeline
@@ -107,10 +89,8 @@ def display_file(docs: Sequence[SearchDoc], fields: Sequence[str], languages: Se
     by_lang: dict[str, list[SearchDoc]] = {}
     for doc in docs:
         by_lang.setdefault(index_language(doc, languages, fallback), []).append(doc)
-    data = to_json({
+    return hashed_file(folder, "display", {
         "version": FORMAT_VERSION,
         "forms": {lang: display_table(display_forms(by_lang[lang], fields, lang))
                   for lang in languages if lang in by_lang},
     })
-    name = f"display.{hashlib.sha256(data).hexdigest()[:12]}.json"
-    return SearchFile(f"{folder}/{name}" if folder else name, data)

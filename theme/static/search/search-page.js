@@ -18,6 +18,7 @@
   var siteRoot = new URL(list.dataset.root, document.baseURI);
   var more = document.getElementById("search-more");
   var state = { searcher: null, shown: 0, hits: [], generation: 0 };
+  var fuzzy = null;  // issue 8: the typo fallback (search-fuzzy-page.js), once loaded
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -97,7 +98,11 @@
     if (hits.length === 0) {
       say("Keine Treffer für „" + query + "“. Alle Wörter müssen vorkommen: versuchen Sie weniger " +
           "oder andere Wörter, oder Wortanfänge mit * (Flücht*).");
-      return;
+      var generation = state.generation;  // issue 8: hits for a corrected spelling, if any
+      return fuzzy.offer(query, function () { return generation === state.generation; }, function (corrected) {
+        state.hits = corrected;
+        return showMore();
+      });
     }
     say(hits.length === 1 ? "1 Treffer für „" + query + "“" : hits.length + " Treffer für „" + query + "“");
     return showMore();
@@ -135,6 +140,7 @@
   function remember(text) {
     var url = new URL(window.location.href);
     url.searchParams.set("q", text);
+    NewsFuzzyPage.forget(url);  // issue 8: ?exact=1 holds for the query it came with
     window.history.replaceState(null, "", url.href);
   }
 
@@ -165,6 +171,7 @@
   more.addEventListener("click", showMore);
   fetchJson(list.dataset.meta).then(function (meta) {
     state.searcher = new NewsSearch.Searcher(meta, siteRoot, fetchJson);
+    fuzzy = NewsFuzzyPage.create(state.searcher, status, list.dataset.displayForms);
     show(input.value);
   }, function () {
     say("Der Suchindex konnte nicht geladen werden. Bitte laden Sie die Seite neu.");

@@ -66,7 +66,9 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable,
         for match in pattern.finditer(text) if pattern else ():
             add(match.group(), weight)
             covered.append(match.span())
-        toks = [t for t in capitalised_tokens(text) if not any(a <= t.start < b for a, b in covered)]
+        toks = capitalised_tokens(text)
+        if covered:
+            toks = [t for t in toks if not any(a <= t.start < b for a, b in covered)]
         field_tokens.append((text, weight, toks))
         for tok in toks:
             surface[tok.text] += weight

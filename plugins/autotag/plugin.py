@@ -48,9 +48,10 @@ def _names(value) -> list[str]:
 
 
 def _fields(article, settings: dict) -> list[tuple[str, int]]:
-    return [(plain_text(article.title), _setting(settings, "AUTOTAG_TITLE_WEIGHT")),
-            (plain_text(article.metadata.get("summary", "")), _setting(settings, "AUTOTAG_LEAD_WEIGHT")),
-            (plain_text(article.content), 1)]
+    """(HTML, weight) of the headline, the lead and the body."""
+    return [(article.title, _setting(settings, "AUTOTAG_TITLE_WEIGHT")),
+            (article.metadata.get("summary", ""), _setting(settings, "AUTOTAG_LEAD_WEIGHT")),
+            (article.content, 1)]
 
 
 def _lexicons():
@@ -82,8 +83,9 @@ def tag_articles(generator) -> None:
         fields = _fields(article, settings)
         key = cache.cache_key(VERSION, lang, min_weight, table.digest, fields)
         candidates = stored.get(key)
-        if candidates is None:
-            candidates = extract(fields, lexicon(lang), table, min_weight)
+        if candidates is None:  # only now is the HTML worth turning into text
+            candidates = extract([(plain_text(html), weight) for html, weight in fields],
+                                 lexicon(lang), table, min_weight)
         fresh[key] = candidates
         meta = article.metadata
         author = getattr(article, "author", None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 
@@ -26,6 +27,6 @@ def related(tags: dict[str, list[str]], limit: int = 3) -> dict[str, list[str]]:
             for other in holders[name]:
                 if other != article:
                     scores[other] += weight[name]
-        best = sorted(scores.items(), key=lambda kv: (-round(kv[1], 9), order[kv[0]]))
-        result[article] = [other for other, _ in best[:limit]]
+        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-round(kv[1], 9), order[kv[0]]))
+        result[article] = [other for other, _ in best]
     return result

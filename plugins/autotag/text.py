@@ -27,7 +27,7 @@ def plain_text(markup: str) -> str:
 
 def capitalised_tokens(text: str) -> list[Token]:
     """Words that start with a capital; only a space between two means they are adjacent."""
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text) if m.group()[0].isupper()]
+    return [Token(word, m.start(), m.end()) for m in _WORD.finditer(text) if (word := m.group())[0].isupper()]
 
 
 def adjacent(text: str, left: Token, right: Token) -> bool:

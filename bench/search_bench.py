@@ -1,11 +1,26 @@
 """Search budgets on the 10kGNAD corpus, beside plain Pelican in the same run.
 
-    .venv/bin/python bench/search_bench.py [--runs 3]
+    .venv/bin/python bench/search_bench.py [--copies 1] [--runs 3] [--full]
 
-Prints: build time of plain Pelican (bench/plain_pelicanconf.py) with and
-without the lunr_search plugin, runs interleaved, medians and ratio; index and
-store sizes (raw and gzip -9); and in Debian's Chromium over loopback, from
-opening search.html?q=Wien to results shown, and the median query time.
+`--copies 10` replicates the corpus ten times (10,280 articles; copy k > 1
+has ` (Teil k)` in its headline, bench/make_seeds.py): a replicated set,
+not ten times as many distinct words. Prints, with the load average before
+and after:
+
+- build time and peak memory of plain Pelican (bench/plain_pelicanconf.py)
+  with and without the lunr_search plugin, runs interleaved, medians and
+  ratios; with `--full` also the project's own build (pelicanconf.py:
+  theme, tagging and search), one run, against the plain medians;
+- the search files: count and bytes (raw and gzip -9) of index shards,
+  store chunks and the meta file;
+- in Debian's Chromium over loopback (no HTTP compression there, so bytes are
+  counted as the gzip -9 size of each file fetched): from opening
+  search.html?q=Wien to the first page of results shown; the median query
+  time once a query's shards are loaded; for each query of QUERIES opened
+  fresh, the search data fetched (median); for the 20 QUERIES typed one
+  after the other on one page, the data fetched in all and the JS heap
+  after garbage collection.
+
 Writes into bench/work/ (ignored by git).
 """
 
@@ -14,12 +29,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote, urlparse
 
 from make_seeds import write_seeds
 
@@ -28,13 +45,23 @@ sys.path.insert(0, str(ROOT))
 WORK = ROOT / "bench" / "work"
 PY = sys.executable
 QUERIES = ["Wien", "Rapid Wien", "Politik", "Österreich", "Oesterreich", "Flücht*", "Regierung Kanzler",
-           "title:Wien", "Euro Prozent", "Fußball", "Schule", "Trump", "Polizei", "Wahl*", "Klima"]
+           "title:Wien", "Euro Prozent", "Fußball", "Schule", "Trump", "Polizei", "Wahl*", "Klima",
+           "Apple", "Bundesliga", "Griechenland Schulden", "Facebook", "Wetter"]
 
 
-def timed(cmd: list[str]) -> float:
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def run_measured(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one command."""
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status:
+        raise SystemExit(f"failed ({status}): {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def pelican(content: Path, output: Path, conf: str, settings: dict | None = None) -> list[str]:
@@ -45,74 +72,149 @@ def pelican(content: Path, output: Path, conf: str, settings: dict | None = None
     return cmd
 
 
-def browser_figures(site: Path, runs: int) -> tuple[float, float]:
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+KINDS = {"de": "index shards", "en": "index shards", "store": "store chunks", "meta": "meta"}
+
+
+def search_files(site: Path) -> None:
+    """Index shards, store chunks and meta; other files (the typo fallback's
+    display forms, fetched only when a fallback has hits) listed apart."""
+    groups: dict[str, list[Path]] = {}
+    for path in sorted((site / "search").glob("*.json")):
+        groups.setdefault(KINDS.get(path.name.split(".")[0], f"other: {path.name}"), []).append(path)
+    total, files = 0, 0
+    for kind, paths in groups.items():
+        packed = [gzip_size(p) for p in paths]
+        if kind in KINDS.values():
+            total, files = total + sum(packed), files + len(paths)
+        print(f"{kind}: {len(paths)} files, {sum(p.stat().st_size for p in paths) / 1e6:.2f} MB raw, "
+              f"{sum(packed) / 1e6:.3f} MB gzip (largest {max(packed) / 1e3:.1f} KB)")
+    print(f"index + store + meta: {files} files, {total / 1e6:.3f} MB gzip")
+
+
+def browser_figures(site: Path, loads: int) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     from tests.support.browser import launch, serve
 
+    sizes: dict[str, int] = {}
+
+    def data_bytes(urls: list[str]) -> int:
+        total = 0
+        for url in urls:
+            path = urlparse(url).path
+            if path.startswith("/search/"):
+                if path not in sizes:
+                    sizes[path] = gzip_size(site / path.lstrip("/"))
+                total += sizes[path]
+        return total
+
+    def opened(browser, base, query):
+        context = browser.new_context()
+        page = context.new_page()
+        urls: list[str] = []
+        page.on("request", lambda r: urls.append(r.url))
+        page.goto(f"{base}/search.html?q={quote(query)}")
+        expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
+        return context, page, urls
+
     with sync_playwright() as p, serve(site) as base:
         browser = launch(p)
-        shown = []
-        for _ in range(runs):
-            page = browser.new_page()
-            page.goto(f"{base}/search.html?q=Wien")
-            expect(page.locator("#search-results li").first).to_be_visible()
+        first_hit, page_full = [], []
+        for _ in range(loads):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{base}/search.html?q=Wien", wait_until="commit")
             # navigation start is performance's time origin
-            shown.append(page.evaluate("performance.now()"))
-            page.close()
-        page = browser.new_page()
-        page.goto(f"{base}/search.html")
-        expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
+            expect(page.locator("#search-results > li:not([aria-busy])").first).to_be_attached(timeout=20_000)
+            first_hit.append(page.evaluate("performance.now()"))
+            expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1, timeout=20_000)
+            page_full.append(page.evaluate("performance.now()"))
+            context.close()
+        print(f"Chromium, open search.html?q=Wien to the first result shown: median {statistics.median(first_hit):.0f} ms "
+              f"{[round(t) for t in first_hit]}; to all ten of the first page: median "
+              f"{statistics.median(page_full):.0f} ms {[round(t) for t in page_full]}")
+
+        first = []
+        for query in QUERIES:
+            context, _page, urls = opened(browser, base, query)
+            first.append(data_bytes(urls))
+            context.close()
+        print(f"first query, search data fetched (gzip): median {statistics.median(first) / 1e3:.0f} KB, "
+              f"max {max(first) / 1e3:.0f} KB over {len(QUERIES)} queries")
+
+        context, page, urls = opened(browser, base, "")
+        for query in QUERIES:
+            page.fill("#search-query", query)
+            page.press("#search-query", "Enter")
+            page.wait_for_function("q => new URL(location.href).searchParams.get('q') === q", arg=query)
+            expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
+        cdp = context.new_cdp_session(page)
+        cdp.send("HeapProfiler.collectGarbage")
+        heap = cdp.send("Runtime.getHeapUsage")["usedSize"]
+        print(f"{len(QUERIES)} queries in a row: {data_bytes(urls) / 1e3:.0f} KB search data fetched (gzip), "
+              f"JS heap {heap / 1e6:.1f} MB after them")
         times = page.evaluate("""async (queries) => {
-            const base = document.getElementById('search-results').dataset;
-            const indexes = NewsSearch.loadIndexes(await (await fetch(base.index)).json());
+            const meta = await (await fetch(document.getElementById('search-results').dataset.meta)).json();
+            const searcher = new NewsSearch.Searcher(meta, new URL('./', location.href),
+                                                     url => fetch(url).then(r => r.json()));
+            for (const q of queries) await searcher.search(q);  // shards loaded
             const times = [];
             for (let round = 0; round < 5; round++) for (const q of queries) {
-                const t = performance.now(); NewsSearch.search(indexes, q); times.push(performance.now() - t);
+                const t = performance.now(); await searcher.search(q); times.push(performance.now() - t);
             }
             return times;
         }""", QUERIES)
+        print(f"Chromium, query time with its shards loaded: median {statistics.median(times):.2f} ms "
+              f"({len(QUERIES)} queries x 5)")
+        context.close()
         browser.close()
-    return statistics.median(shown), statistics.median(times)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="search budgets")
+    parser.add_argument("--copies", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--full", action="store_true", help="also time pelicanconf.py (theme, tagging, search)")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
-    seeds, content = WORK / "search-seeds", WORK / "search-content"
+    name = f"x{args.copies}"
+    seeds, content = WORK / f"search-seeds-{name}", WORK / f"search-content-{name}"
     shutil.rmtree(seeds, ignore_errors=True)
-    shutil.rmtree(content, ignore_errors=True)
-    count = write_seeds(seeds, 1)
-    subprocess.run([PY, "-m", "seed_converter", "-q", "--seeds", str(seeds), "--content",
-                    str(content / "articles")], cwd=ROOT, check=True)
+    count = write_seeds(seeds, args.copies)
+    if not (content / "articles").is_dir() or len(list((content / "articles").glob("*.md"))) != count:
+        shutil.rmtree(content, ignore_errors=True)
+        subprocess.run([PY, "-m", "seed_converter", "-q", "--seeds", str(seeds), "--content",
+                        str(content / "articles")], cwd=ROOT, check=True)
+    print(f"articles: {count}" + (" (corpus replicated ×%d)" % args.copies if args.copies > 1 else ""))
+    print(f"load average (1/5/15 min) at start: {load()}")
     with_search = {"PLUGIN_PATHS": [str(ROOT / "plugins")], "PLUGINS": ["lunr_search"]}
     plain, ours = [], []
     for _ in range(args.runs):
-        plain.append(timed(pelican(content, WORK / "search-plain", "bench/plain_pelicanconf.py")))
-        ours.append(timed(pelican(content, WORK / "search-plugin", "bench/plain_pelicanconf.py", with_search)))
-    print(f"articles: {count}")
-    print(f"build, plain Pelican: median {statistics.median(plain):.2f} s {[round(t, 2) for t in plain]}")
-    print(f"build, plain Pelican + lunr_search: median {statistics.median(ours):.2f} s "
-          f"{[round(t, 2) for t in ours]}")
-    print(f"ratio: {statistics.median(ours) / statistics.median(plain):.2f}")
-    total = 0
-    for name in ("index", "store"):
-        path = next((WORK / "search-plugin" / "search").glob(f"{name}.*.json"))
-        data = path.read_bytes()
-        packed = len(gzip.compress(data, 9))
-        total += packed
-        print(f"{name}: {len(data) / 1e6:.2f} MB raw, {packed / 1e6:.3f} MB gzip")
-    print(f"index + store: {total / 1e6:.3f} MB gzip")
+        plain.append(run_measured(pelican(content, WORK / f"search-plain-{name}", "bench/plain_pelicanconf.py")))
+        ours.append(run_measured(pelican(content, WORK / f"search-plugin-{name}", "bench/plain_pelicanconf.py",
+                                         with_search)))
+    plain_s, ours_s = statistics.median(t for t, _ in plain), statistics.median(t for t, _ in ours)
+    plain_mb, ours_mb = max(m for _, m in plain), max(m for _, m in ours)
+    print(f"build, plain Pelican: median {plain_s:.2f} s {[round(t, 2) for t, _ in plain]}, peak {plain_mb:.0f} MB")
+    print(f"build, plain Pelican + lunr_search: median {ours_s:.2f} s {[round(t, 2) for t, _ in ours]}, "
+          f"peak {ours_mb:.0f} MB")
+    print(f"ratio: time {ours_s / plain_s:.2f}, peak memory {ours_mb / plain_mb:.2f}")
 
     from tests.search.conftest import SEARCH_SETTINGS
-    site = WORK / "search-site"
-    subprocess.run(pelican(content, site, "pelicanconf.py", SEARCH_SETTINGS), cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    shown, query = browser_figures(site, 5)
-    print(f"Chromium, open search.html?q=Wien to results shown: median {shown:.0f} ms (5 loads)")
-    print(f"Chromium, query time: median {query:.2f} ms ({len(QUERIES)} queries x 5)")
+    site = WORK / f"search-site-{name}"
+    seconds, peak = run_measured(pelican(content, site, "pelicanconf.py", SEARCH_SETTINGS))
+    print(f"site for the browser (pelicanconf.py, theme + search, no tagging): {seconds:.2f} s, peak {peak:.0f} MB")
+    if args.full:
+        seconds, peak = run_measured(pelican(content, WORK / f"search-full-{name}", "pelicanconf.py"))
+        print(f"full build (pelicanconf.py: theme, tagging, search; cache as left): {seconds:.2f} s, "
+              f"peak {peak:.0f} MB; × plain: time {seconds / plain_s:.2f}, memory {peak / plain_mb:.2f}")
+    search_files(WORK / f"search-plugin-{name}")
+    browser_figures(site, 5)
+    print(f"load average (1/5/15 min) at end: {load()}")
 
 
 if __name__ == "__main__":

@@ -90,6 +90,23 @@
     return this.find(term) !== null;
   };
 
+  /* Issue 8 (typo fallback): loaded terms within `distance` edits of `term`,
+   * as [term, shard, position], found with lunr's fuzzy automaton over a
+   * token set of the loaded terms, rebuilt when more shards have loaded. */
+  Language.prototype.termsNear = function (term, distance) {
+    var self = this, loaded = this.shards.filter(Boolean);
+    if (!this.nearSet || this.nearSetShards !== loaded.length) {
+      var all = [];
+      loaded.forEach(function (shard) { all.push.apply(all, shard.terms); });
+      this.nearSet = lunr.TokenSet.fromArray(all);  // shards are term ranges in order
+      this.nearSetShards = loaded.length;
+    }
+    return this.nearSet.intersect(lunr.TokenSet.fromFuzzyString(term, distance)).toArray().map(function (t) {
+      var place = self.find(t);
+      return [t, place[0], place[1]];
+    });
+  };
+
   /* Loaded terms that start with `prefix`, in order, as [term, shard, position]. */
   Language.prototype.termsWithPrefix = function (prefix) {
     var self = this, found = [];
@@ -113,6 +130,13 @@
   Language.prototype.indexFor = function (clauses) {
     var self = this, byTerm = new Map();
     clauses.forEach(function (clause) {
+      if (clause.editDistance) {  // issue 8: only the terms a fuzzy clause can match
+        var fuzzy = clause.usePipeline ? self.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+        fuzzy.forEach(function (term) {
+          self.termsNear(term, clause.editDistance).forEach(function (t) { byTerm.set(t[0], [t[1], t[2]]); });
+        });
+        return;
+      }
       clausePrefixes(clause, self.pipeline).forEach(function (prefix) {
         if (clause.usePipeline && !clause.editDistance) {
           var hit = self.find(prefix);

@@ -24,7 +24,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 
 from lunr_search.pipelines import PIPELINES, SEPARATOR, trim  # noqa: E402
 from lunr_search.search_index import SearchDoc  # noqa: E402
-from make_seeds import read_corpus, split_sentences  # noqa: E402
+from make_seeds import CORPUS as CORPUS_FILE, read_corpus, split_sentences  # noqa: E402
 
 KINDS = ("swap", "drop", "double", "substitute")
 MIN_LETTERS = 8

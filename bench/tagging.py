@@ -4,16 +4,21 @@
 
 Quality: the share of automatic tag assignments that another article shares,
 tags per article, the 30 most frequent tags. Timing (bench/work/tagging/,
-ignored by git): plain Pelican (bench/plain_pelicanconf.py) against the same
-settings plus the autotag plugin with an empty cache (cold) and a filled one
-(warm), and against plain Pelican given the same tags as `Tags:` metadata
-(what building the tag pages alone costs). Runs interleaved; medians, ratios.
+ignored by git): the site's build (pelicanconf.py: the theme, its plugins
+and autotag; lunr_search and its search page off) with an empty autotag
+cache (cold) and a filled one (warm), and the same without autotag (the
+theme alone), against two baselines: plain Pelican (bench/plain_pelicanconf.py:
+default theme, no plugins) on the same content, as issue 4 states its
+budget, and plain Pelican given the same tags as `Tags:` metadata (it then
+writes the same tag pages). Runs interleaved (bench/interleave.py); medians,
+ratios, the load average at each run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -21,8 +26,12 @@ import sys
 import time
 from collections import Counter
 
+from interleave import Build, interleave, table
 from make_seeds import write_seeds
 from tagging_corpus import ROOT, corpus_fields, tag_site
+
+sys.path.insert(0, str(ROOT))
+from pelicanconf import DIRECT_TEMPLATES  # noqa: E402
 
 WORK = ROOT / "bench" / "work" / "tagging"
 PY = sys.executable
@@ -46,14 +55,8 @@ def quality() -> dict[str, list[str]]:
     return tags
 
 
-def timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return time.perf_counter() - start
-
-
-def pelican(content, out, *extra: str) -> list[str]:
-    return [PY, "-m", "pelican", str(content), "-o", str(out), "-s", CONF, "--delete-output-directory",
+def pelican(content, out, conf: str = CONF, *extra: str) -> list[str]:
+    return [PY, "-m", "pelican", str(content), "-o", str(out), "-s", conf, "--delete-output-directory",
             *(["--extra-settings", *extra] if extra else [])]
 
 
@@ -76,21 +79,24 @@ def prepare(tags: dict[str, list[str]]):
 
 def timings(content, tagged, runs: int) -> None:
     cache = WORK / "cache"
-    plugin = [f"PLUGIN_PATHS={json.dumps([str(ROOT / 'plugins')])}", 'PLUGINS=["autotag"]',
-              f"AUTOTAG_CACHE_PATH={json.dumps(str(cache))}"]
-    results: dict[str, list[float]] = {"plain": [], "cold": [], "warm": [], "plain+tags": []}
-    for _ in range(runs):
-        results["plain"].append(timed(pelican(content, WORK / "out-plain")))
-        shutil.rmtree(cache, ignore_errors=True)
-        results["cold"].append(timed(pelican(content, WORK / "out-autotag", *plugin)))
-        results["warm"].append(timed(pelican(content, WORK / "out-autotag", *plugin)))
-        results["plain+tags"].append(timed(pelican(tagged, WORK / "out-tagged")))
-    med = {k: statistics.median(v) for k, v in results.items()}
-    print(f"\n| build ({runs} runs, median) | seconds | × plain Pelican | × plain Pelican with the same tags |")
-    print("|---|---:|---:|---:|")
-    for label, key in (("plain Pelican", "plain"), ("plain Pelican, same tags as metadata", "plain+tags"),
-                       ("with autotag, cold cache", "cold"), ("with autotag, warm cache", "warm")):
-        print(f"| {label} | {med[key]:.2f} | {med[key] / med['plain']:.2f} | {med[key] / med['plain+tags']:.2f} |")
+    site = str(ROOT / "pelicanconf.py")
+    no_search = "DIRECT_TEMPLATES=" + json.dumps([t for t in DIRECT_TEMPLATES if t != "search"])
+    tagging = ['PLUGINS=["sources", "digest_theme", "autotag"]', no_search,
+               f"AUTOTAG_CACHE_PATH={json.dumps(str(cache))}"]
+    plain = Build("plain Pelican", pelican(content, WORK / "out-plain"))
+    plain_tags = Build("plain Pelican, same tags as metadata", pelican(tagged, WORK / "out-tagged"))
+    builds = [
+        plain,
+        plain_tags,
+        Build("site, theme only (no autotag)",
+              pelican(content, WORK / "out-theme", site, 'PLUGINS=["sources", "digest_theme"]', no_search)),
+        Build("site with autotag, cold cache", pelican(content, WORK / "out-autotag", site, *tagging),
+              before=lambda: shutil.rmtree(cache, ignore_errors=True)),
+        Build("site with autotag, warm cache", pelican(content, WORK / "out-autotag", site, *tagging)),
+    ]
+    interleave(builds, runs, ROOT)
+    print(f"\n{runs} interleaved runs, medians; load average now {os.getloadavg()[0]:.1f}")
+    print(table(builds, [plain, plain_tags]))
 
 
 def main() -> None:

@@ -4,9 +4,10 @@
 
 Converts the 10kGNAD corpus (bench/make_seeds.py, the seed converter) into
 bench/work/theme-content once, then builds it alternately with the project's
-settings (pelicanconf.py, the theme's plugins and pages included) and
-with plain Pelican (default theme, bench/plain_pelicanconf.py); prints the
-medians and their ratio. Then prints the gzip transfer size of the home and
+settings (pelicanconf.py with the theme's own plugins, sources and
+digest_theme, and its pages; autotag and lunr_search, which have budgets of
+their own, off) and with plain Pelican (default theme,
+bench/plain_pelicanconf.py), interleaved; prints medians, ratios and the load. Then prints the gzip transfer size of the home and
 an article page (HTML, stylesheet, favicon and the search script when it
 exists; images excluded). With --lighthouse DIR (needs `npm i -E
 lighthouse@12.2.3`), builds with publishconf.py and an absolute SITEURL on a
@@ -23,7 +24,6 @@ import http.server
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import threading
@@ -35,7 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from interleave import Build, interleave, table  # noqa: E402
 from make_seeds import write_seeds  # noqa: E402
+from pelicanconf import DIRECT_TEMPLATES  # noqa: E402
 from tests.support.browser import CHROMIUM, STRICT_CSP  # noqa: E402
 
 WORK = ROOT / "bench" / "work"
@@ -46,12 +48,6 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 def pelican_cmd(content: Path, output: Path, conf: Path) -> list[str]:
     return [PY, "-m", "pelican", str(content), "-o", str(output), "-s", str(conf), "--delete-output-directory"]
-
-
-def timed(cmd: list[str], env: dict | None = None) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    return time.perf_counter() - start
 
 
 def prepare_content() -> tuple[Path, int]:
@@ -66,13 +62,15 @@ def prepare_content() -> tuple[Path, int]:
     return content, count
 
 
-def build_times(content: Path, runs: int) -> dict[str, float]:
-    ours, plain = [], []
-    for _ in range(runs):
-        ours.append(timed(pelican_cmd(content, WORK / "theme-out", ROOT / "pelicanconf.py")))
-        plain.append(timed(pelican_cmd(content, WORK / "theme-plain", ROOT / "bench" / "plain_pelicanconf.py")))
-    return {"theme": statistics.median(ours), "plain": statistics.median(plain),
-            "ratio": statistics.median(ours) / statistics.median(plain), "runs": runs}
+def build_times(content: Path, runs: int) -> tuple[Build, Build]:
+    """The theme with its own plugins only (no autotag, no lunr_search and so no search page) against plain Pelican."""
+    no_search = "DIRECT_TEMPLATES=" + json.dumps([t for t in DIRECT_TEMPLATES if t != "search"])
+    theme = Build("theme (pelicanconf.py, sources + digest_theme)",
+                  pelican_cmd(content, WORK / "theme-out", ROOT / "pelicanconf.py")
+                  + ["--extra-settings", 'PLUGINS=["sources", "digest_theme"]', no_search])
+    plain = Build("plain Pelican", pelican_cmd(content, WORK / "theme-plain", ROOT / "bench" / "plain_pelicanconf.py"))
+    interleave([theme, plain], runs, ROOT)
+    return theme, plain
 
 
 def gz(path: Path) -> int:
@@ -147,10 +145,9 @@ def main() -> None:
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     content, count = prepare_content()
-    times = build_times(content, args.runs)
-    print(f"build, {count} articles, median of {times['runs']} interleaved runs:")
-    print(f"  theme (pelicanconf.py) {times['theme']:.2f} s | plain Pelican {times['plain']:.2f} s"
-          f" | ratio {times['ratio']:.2f} (budget 1.20)")
+    theme, plain = build_times(content, args.runs)
+    print(f"build, {count} articles, {args.runs} interleaved runs, medians (budget 1.20 × plain Pelican):")
+    print(table([theme, plain], [plain]))
     sizes = transfer_sizes(WORK / "theme-out")
     print("transfer, gzip, images excluded (budget 50 KB per page, 15 KB stylesheet):")
     print(f"  home {sizes['home'] / 1024:.1f} KB (html {sizes['home html'] / 1024:.1f} KB)"

@@ -47,7 +47,12 @@ def main() -> None:
         exact = exact_queries(typos)
         display = site.display_data
         print(f"articles: {len(site.docs)}; typo queries: {len(typos)}; exact queries: {len(exact)}")
-        print(f"display-form table: {len(display) / 1e3:.0f} kB raw, {len(gzip.compress(display, 9)) / 1e3:.0f} kB gzip -9")
+        search_files = [p for p in (folder / "search").glob("*.json") if not p.name.startswith("display.")]
+        index_store = sum(len(gzip.compress(p.read_bytes(), 9)) for p in search_files)
+        packed = len(gzip.compress(display, 9))
+        print(f"display-form table: {len(display) / 1e3:.0f} kB raw, {packed / 1e3:.0f} kB gzip -9; "
+              f"with index shards, store chunks and meta ({len(search_files)} files, gzip -9 each, "
+              f"{index_store / 1e6:.3f} MB): {(index_store + packed) / 1e6:.3f} MB")
         with sync_playwright() as p, serve(folder) as base:
             browser = launch(p)
             for name, rule in RULES.items():

@@ -13,14 +13,17 @@ out or split. Per language it is one string of lines, sorted by term:
 `p` is chr(48 + n): the term shares its first n characters with the line
 before, `rest` is the remainder. `code` gives the form from the term:
 
-    no TAB   the term itself            (gewinnt, 9.5.2016)
-    "en"     the term plus a suffix     (spiel → spielen)
-    "^ung"   capitalised, plus a suffix (regier → Regierung)
-    "=Türkei" the whole form            (turkei → Türkei)
+    no TAB    the term itself              (gewinnt)
+    "en"      the term plus a suffix       (spiel → spielen)
+    "^ung"    capitalised, plus a suffix   (regier → Regierung)
+    "%^2|e"   umlauts at these positions of the term (a/o/u → ä/ö/ü),
+              capitalised if "^", plus a suffix (fluchtling → Flüchtlinge)
+    "=NATO"   the whole form                (nato → NATO)
 
 Terms whose form is just the term capitalised (`luftwaffenbasis`), a third of
-all, have no line: that is what a missing term means. Fetched only when a
-fallback happens (see docs/search.md).
+all, have no line: that is what a missing term means. Terms with anything
+but letters (numbers, `innsbruck/eisenstadt`) have no line either: they are
+shown capitalised. Fetched only when a fallback happens (docs/search.md).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from .search_index import SearchDoc, SearchFile, hashed_file, index_language
 
 FORMAT_VERSION = 1
 CAPITALISED = "^"
+_UMLAUT = {"a": "ä", "o": "ö", "u": "ü"}
 MAX_SHARED = 40  # longest prefix one line shares with the one before
 
 
@@ -51,15 +55,33 @@ def display_forms(docs: Sequence[SearchDoc], fields: Sequence[str], lang: str) -
     return {term: min(forms, key=lambda form: (-forms[form], form)) for term, forms in by_term.items()}
 
 
+def _umlauts(term: str, form: str) -> str | None:
+    """The "%" code of `form`, if it is `term` with umlauts restored (and
+    perhaps capitalised) plus a suffix."""
+    head, suffix = form[:len(term)], form[len(term):]
+    positions = _positions(head)
+    if any(term[i] not in _UMLAUT for i in positions):
+        return None
+    restored = "".join(_UMLAUT[c] if i in positions else c for i, c in enumerate(term))
+    capitalised = head[:1] != head[:1].lower()
+    if (restored[:1].upper() + restored[1:] if capitalised else restored) != head:
+        return None
+    return "%" + ("^" if capitalised else "") + ",".join(map(str, sorted(positions))) + "|" + suffix
+
+
+def _positions(head: str) -> set[int]:
+    return {i for i, c in enumerate(head) if c.lower() in "äöü"}
+
+
 def encode(term: str, form: str) -> str:
     """`form` coded against `term` (see the module docstring); search-fuzzy.js'
     displayForm decodes it."""
     capitalised = term[:1].upper() + term[1:]
-    if form.startswith(term) and not form[len(term):].startswith(("^", "=")):
+    if form.startswith(term) and not form[len(term):].startswith(("^", "=", "%")):
         return form[len(term):]
     if form.startswith(capitalised):
         return CAPITALISED + form[len(capitalised):]
-    return "=" + form
+    return _umlauts(term, form) or "=" + form
 
 
 def _shared(a: str, b: str) -> int:
@@ -74,7 +96,7 @@ def display_table(forms: Mapping[str, str]) -> str:
     lines, previous = [], ""
     for term in sorted(forms):
         code = encode(term, forms[term])
-        if code == CAPITALISED:
+        if code == CAPITALISED or not term.isalpha():
             continue
         shared = _shared(previous, term)
         lines.append(chr(48 + shared) + term[shared:] + (f"\t{code}" if code else ""))

@@ -72,7 +72,8 @@ def test_the_issues_examples_are_corrected_to_the_words_readers_know(browser, co
 
 def test_the_browser_reads_the_display_forms_python_chose(browser, corpus):
     site, url = corpus
-    forms = display_forms(site.docs, FIELDS, "de")
+    # Terms with anything but letters have no line and show capitalised.
+    forms = {t: f for t, f in display_forms(site.docs, FIELDS, "de").items() if t.isalpha()}
     page = browser.new_page()
     page.goto(f"{url}/eval.html")
     got = page.evaluate("""async ([display, terms]) => {

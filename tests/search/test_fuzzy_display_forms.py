@@ -15,8 +15,14 @@ FIELDS = ["title", "tags", "lead", "body", "source", "author"]
     ("regier", "Regierung", "^ung"),
     ("spiel", "spielen", "en"),
     ("gewinnt", "gewinnt", ""),
-    ("turkei", "Türkei", "=Türkei"),
-    ("a", "a^b", "=a^b"),  # a suffix must not read as a mark
+    ("turkei", "Türkei", "%^1|"),
+    ("osterreich", "Österreich", "%^0|"),
+    ("fluchtling", "Flüchtlinge", "%^2|e"),
+    ("grun", "grünen", "%2|en"),
+    ("nato", "NATO", "=NATO"),
+    ("wb", "Wäb", "=Wäb"),  # an umlaut where the term has no a/o/u
+    ("strass", "Straße", "=Straße"),
+    ("a", "a^b", "%|^b"),  # a suffix must not read as a mark
     ("9.5.2016", "9.5.2016", ""),
 ])
 def test_a_form_is_coded_against_its_term(term, form, code):
@@ -43,9 +49,10 @@ def test_english_articles_get_english_terms():
 
 def test_table_shares_prefixes_and_leaves_out_plain_capitals():
     table = display_table({"regier": "Regierung", "regiert": "regiert", "regierungschef": "Regierungschef",
-                           "turkei": "Türkei"})
-    # regier, regiert (6 shared), regierungschef (capitalised: no line), turkei (0 shared)
-    assert table == "0regier\t^ung\n6t\n0turkei\t=Türkei"
+                           "turkei": "Türkei", "2016": "2016", "g20": "G20"})
+    # regier, regiert (6 shared), regierungschef (capitalised: no line), turkei (0 shared);
+    # terms with digits have no line
+    assert table == "0regier\t^ung\n6t\n0turkei\t%^1|"
 
 
 def test_file_is_content_hashed_per_index_language_and_deterministic():

@@ -155,12 +155,25 @@
     return codes;
   }
 
-  /* The word readers know for index term `term`, from `codes` (readForms). */
+  var UMLAUT = { a: "ä", o: "ö", u: "ü" };
+
+  function capitalise(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+  }
+
+  /* The word readers know for index term `term`, from `codes` (readForms;
+   * the codes are described in plugins/lunr_search/display_forms.py). */
   function displayForm(codes, term) {
     var code = codes.has(term) ? codes.get(term) : "^";
     if (code[0] === "=") return code.slice(1);
-    if (code[0] === "^") return term.charAt(0).toUpperCase() + term.slice(1) + code.slice(1);
-    return term + code;
+    if (code[0] === "^") return capitalise(term) + code.slice(1);
+    if (code[0] !== "%") return term + code;
+    var bar = code.indexOf("|"), capitalised = code[1] === "^";
+    var positions = code.slice(capitalised ? 2 : 1, bar);
+    var chars = term.split("");
+    (positions ? positions.split(",") : []).forEach(function (p) { chars[p] = UMLAUT[chars[p]]; });
+    var head = chars.join("");
+    return (capitalised ? capitalise(head) : head) + code.slice(bar + 1);
   }
 
   /* The query as corrected: each fuzzed word replaced by its display form

@@ -46,9 +46,11 @@
     var lexemes = lexer.lexemes;
     var words = [];
     lexemes.forEach(function (lexeme, i) {
-      var before = lexemes[i - 1], after = lexemes[i + 1];
+      var b = i - 1, after = lexemes[i + 1];
+      // An excluded word (-word, -title:word) cannot add hits: not worth fuzzing.
+      while (b >= 0 && lexemes[b].type === Lexer.FIELD) b -= 1;
       if (lexeme.type !== Lexer.TERM || lexeme.str.indexOf("*") !== -1) return;
-      if (before && before.type === Lexer.PRESENCE && before.str === "-") return;
+      if (b >= 0 && lexemes[b].type === Lexer.PRESENCE && lexemes[b].str === "-") return;
       if (after && after.type === Lexer.EDIT_DISTANCE) return;
       var distance = editDistanceFor(lexeme.str, distances);
       if (distance && !isKnown(engine, lexeme.str.toLowerCase())) {
@@ -185,8 +187,6 @@
   }
 
   root.NewsFuzzy = {
-    DISTANCES: DISTANCES, editDistanceFor: editDistanceFor, unknownWords: unknownWords,
-    editDistance: editDistance, fallback: fallback,
-    readForms: readForms, displayForm: displayForm, correctedText: correctedText
+    fallback: fallback, readForms: readForms, displayForm: displayForm, correctedText: correctedText
   };
 })(window, window.lunr);

@@ -7,11 +7,13 @@ The file formats are described in docs/search.md.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .pipelines import PIPELINES, tokenize
@@ -84,11 +86,8 @@ def index_language(doc: SearchDoc, languages: Sequence[str], fallback: str) -> s
 def field_terms(doc: SearchDoc, fields: Sequence[str], lang: str) -> list[list[str]]:
     """The index terms of each field of `doc`, in order, through `lang`'s pipeline."""
     analyse = PIPELINES[lang].analyse
-    terms = []
-    for name in fields:
-        analysed = (analyse(word) for word in tokenize(doc.field(name)))
-        terms.append([term for term in analysed if term is not None])
-    return terms
+    return [[term for term in map(analyse, tokenize(doc.field(name))) if term is not None]
+            for name in fields]
 
 
 def gaps(numbers: Iterable[int]) -> list[int]:
@@ -99,28 +98,12 @@ def gaps(numbers: Iterable[int]) -> list[int]:
     return result
 
 
-@dataclass(frozen=True)
-class LanguageIndex:
-    lang: str
-    docs: list[int]  # store positions
-    shards: list[dict]
-
-
-def build_indexes(docs: Sequence[SearchDoc], fields: Mapping[str, float],
-                  languages: Sequence[str], fallback: str,
-                  shard_bytes: int) -> list[LanguageIndex]:
-    """One sharded index per language that has articles; `docs` in store order."""
+def language_docs(docs: Sequence[SearchDoc], languages: Sequence[str], fallback: str) -> dict[str, list[int]]:
+    """Store positions of the articles of each language's index."""
     by_lang: dict[str, list[int]] = {}
     for position, doc in enumerate(docs):
         by_lang.setdefault(index_language(doc, languages, fallback), []).append(position)
-    indexes = []
-    for lang in languages:
-        if lang not in by_lang:
-            continue
-        postings = build_postings([(n, field_terms(docs[n], list(fields), lang)) for n in by_lang[lang]],
-                                  fields)
-        indexes.append(LanguageIndex(lang, by_lang[lang], shard_postings(postings, shard_bytes)))
-    return indexes
+    return by_lang
 
 
 def store_entry(doc: SearchDoc) -> list:
@@ -137,6 +120,20 @@ def hashed_file(folder: str, stem: str, value) -> SearchFile:
     return SearchFile(f"{folder}/{name}" if folder else name, data)
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Building makes millions of small tuples, lists and arrays, none of them
+    in a cycle; Python's collector would walk them all again and again (three
+    quarters of the build time at 10,000 articles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
                        languages: Sequence[str], fallback: str, folder: str = "search",
                        shard_bytes: int = 100_000, store_chunk: int = 64) -> SearchFiles:
@@ -146,12 +143,17 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
     ordered = order(docs)
     files: list[SearchFile] = []
     indexes = {}
-    for index in build_indexes(ordered, fields, languages, fallback, shard_bytes):
-        shard_files = [hashed_file(folder, index.lang, shard) for shard in index.shards]
-        files += shard_files
-        indexes[index.lang] = {
-            "fields": list(fields), "pipeline": PIPELINES[index.lang].labels, "docs": gaps(index.docs),
-            "shards": [[shard["terms"][0], f.path] for shard, f in zip(index.shards, shard_files)]}
+    by_lang = language_docs(ordered, languages, fallback)
+    for lang in (lang for lang in languages if lang in by_lang):
+        shards = []
+        with cyclic_gc_paused():
+            postings = build_postings(((n, field_terms(ordered[n], list(fields), lang)) for n in by_lang[lang]),
+                                      fields)
+            for shard in shard_postings(postings, shard_bytes):
+                files.append(hashed_file(folder, lang, shard))
+                shards.append([shard["terms"][0], files[-1].path])
+        indexes[lang] = {"fields": list(fields), "pipeline": PIPELINES[lang].labels,
+                         "docs": gaps(by_lang[lang]), "shards": shards}
     entries = [store_entry(doc) for doc in ordered]
     store_files = [hashed_file(folder, "store", {"fields": STORE_FIELDS, "docs": entries[i:i + store_chunk]})
                    for i in range(0, len(entries), store_chunk)]

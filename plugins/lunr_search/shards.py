@@ -12,9 +12,10 @@ bytes and would break the size budget; every score is scaled alike).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 
-from .postings import Postings
+from .postings import SCALE, Postings
 
 SCORE_SCALE = 100
 
@@ -24,15 +25,21 @@ def js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def encode_posting(entries: Sequence[tuple[int, int, float]]) -> list[int]:
+def encode_posting(triples: Sequence[int]) -> list[int]:
+    """(field, document, score x 1000) triples, by field then document, as
+    the shipped flat list."""
+    fields, docs = triples[0::3], triples[1::3]
+    scores = [round(score / (SCALE // SCORE_SCALE)) for score in triples[2::3]]
     flat: list[int] = []
-    for field, doc, score in entries:
-        if not flat or field != current:
-            current, previous, count_at = field, 0, len(flat) + 1
-            flat += [field, 0]
-        flat += [doc - previous, round(score * SCORE_SCALE)]
-        flat[count_at] += 1
-        previous = doc
+    start = 0
+    while start < len(fields):
+        end = bisect_right(fields, fields[start], start)
+        group = docs[start:end]
+        pairs = [0] * (2 * len(group))
+        pairs[0::2] = [doc - previous for doc, previous in zip(group, [0, *group[:-1]])]
+        pairs[1::2] = scores[start:end]
+        flat += [fields[start], len(group), *pairs]
+        start = end
     return flat
 
 
@@ -41,17 +48,19 @@ def json_size(numbers: list[int]) -> int:
     return len(str(numbers)) - max(len(numbers) - 1, 0)
 
 
-def shard_postings(postings: Postings, shard_bytes: int) -> list[dict]:
-    """Shards `{"terms": [...], "postings": [...]}` in term order, none empty."""
-    shards: list[dict] = []
+def shard_postings(postings: Postings, shard_bytes: int) -> Iterator[dict]:
+    """Shards `{"terms": [...], "postings": [...]}` in term order, none empty,
+    one at a time (only one shard's lists are in memory)."""
+    shard: dict = {"terms": [], "postings": []}
     size = 0
     for term in sorted(postings, key=js_order):
         encoded = encode_posting(postings[term])
         entry_size = len(json.dumps(term, ensure_ascii=False)) + json_size(encoded) + 2
-        if not shards or size + entry_size > shard_bytes:
-            shards.append({"terms": [], "postings": []})
-            size = 0
-        shards[-1]["terms"].append(term)
-        shards[-1]["postings"].append(encoded)
+        if shard["terms"] and size + entry_size > shard_bytes:
+            yield shard
+            shard, size = {"terms": [], "postings": []}, 0
+        shard["terms"].append(term)
+        shard["postings"].append(encoded)
         size += entry_size
-    return shards
+    if shard["terms"]:
+        yield shard

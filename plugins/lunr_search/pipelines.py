@@ -96,7 +96,8 @@ def stemmer_de(token, i=None, tokens=None):
 # One function object per label: registering sets `fn.label`.
 trimmer_de = _make_trimmer()
 trimmer_en = _make_trimmer()
-stop_word_filter_de = _make_stop_word_filter(load_stop_words())
+STOP_WORDS_DE = load_stop_words()
+stop_word_filter_de = _make_stop_word_filter(STOP_WORDS_DE)
 
 Pipeline.register_function(trimmer_de, "trimmer-de")
 Pipeline.register_function(trimmer_en, "trimmer-en")
@@ -134,14 +135,27 @@ class LanguagePipeline:
         return [fn.label for fn in self.search]
 
 
-def _language(functions: tuple) -> LanguagePipeline:
-    return LanguagePipeline(search=functions, analyse=_make_analyser(functions))
+def _language(functions: tuple, on_strings=None) -> LanguagePipeline:
+    """`on_strings`: the same steps as plain string functions, which skip
+    lunr.py's Token objects (a third of the time for a corpus's 65,000
+    distinct words); tests/search/test_pipelines.py checks both agree."""
+    analyse = lru_cache(maxsize=None)(on_strings) if on_strings else _make_analyser(functions)
+    return LanguagePipeline(search=functions, analyse=analyse)
+
+
+def analyse_de(word: str) -> str | None:
+    """trimmer-de, transliterate-de, stopWordFilter-de and stemmer-de on a string."""
+    word = trim(word)
+    if not word:
+        return None
+    word = transliterate(word)
+    return None if word in STOP_WORDS_DE else stem_de(word)
 
 
 # The search pipeline is the indexing one: the trimmer so `Politik?` matches,
 # the stop-word filter so a required stop word does not empty a query.
 PIPELINES = {
-    "de": _language((trimmer_de, transliterate_de, stop_word_filter_de, stemmer_de)),
+    "de": _language((trimmer_de, transliterate_de, stop_word_filter_de, stemmer_de), analyse_de),
     "en": _language((trimmer_en, english_stop_word_filter, english_stemmer)),
 }
 SEPARATOR = re.compile(r"[\s\-]+")

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from lunr_search.pipelines import load_stop_words, run, transliterate, trim
+from lunr_search.pipelines import PIPELINES, load_stop_words, run, tokenize, transliterate, trim
+from tests.search.corpus import corpus_docs
 from tests.support.site import ROOT
 
 
@@ -63,3 +64,11 @@ def test_stop_word_list_is_the_one_lunr_languages_uses_in_the_browser():
 
 def test_english_pipeline_stems_and_keeps_non_ascii_edges():
     assert run("en", "The ministers' talks, running über") == ["minist", "talk", "run", "über"]
+
+
+def test_indexing_analysis_on_strings_equals_the_pipeline_on_every_corpus_word():
+    words = sorted({w for d in corpus_docs(1100) for w in tokenize(f"{d.title} {d.lead} {d.body} {d.field('tags')}")}
+                   | {"der", "über", "fuer", "–", "«ärger»", "muenchen", "quelle"})
+    assert len(words) > 30_000
+    analyse = PIPELINES["de"].analyse
+    assert [(w, analyse(w)) for w in words] == [(w, (run("de", w) or [None])[0]) for w in words]

@@ -123,8 +123,8 @@ def hashed_file(folder: str, stem: str, value) -> SearchFile:
 @contextmanager
 def cyclic_gc_paused() -> Iterator[None]:
     """Building makes millions of small tuples, lists and arrays, none of them
-    in a cycle; Python's collector would walk them all again and again (three
-    quarters of the build time at 10,000 articles)."""
+    in a cycle; Python's collector would walk them all again and again (more
+    than half of the build time at 10,000 articles)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

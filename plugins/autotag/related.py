@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 
 def related(tags: dict[str, list[str]], limit: int = 3) -> dict[str, list[str]]:
@@ -14,19 +14,20 @@ def related(tags: dict[str, list[str]], limit: int = 3) -> dict[str, list[str]]:
     tags. Each shared tag adds log(1 + N / articles with the tag), so sharing
     a rare name counts for more than sharing `Österreich`.
     """
-    order = {article: index for index, article in enumerate(tags)}
-    holders: dict[str, list[str]] = defaultdict(list)
-    for article, names in tags.items():
-        for name in dict.fromkeys(t.lower() for t in names):
-            holders[name].append(article)
-    weight = {name: math.log(1 + len(tags) / len(ids)) for name, ids in holders.items()}
+    ids = list(tags)
+    keys = [list(dict.fromkeys(t.lower() for t in names)) for names in tags.values()]
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, names in enumerate(keys):
+        for name in names:
+            holders[name].append(index)
+    weight = {name: math.log(1 + len(ids) / len(held)) for name, held in holders.items()}
     result = {}
-    for article, names in tags.items():
-        scores: Counter = Counter()
-        for name in dict.fromkeys(t.lower() for t in names):
+    for index, names in enumerate(keys):
+        scores: dict[int, float] = {}
+        for name in names:
             for other in holders[name]:
-                if other != article:
-                    scores[other] += weight[name]
-        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-round(kv[1], 9), order[kv[0]]))
-        result[article] = [other for other, _ in best]
+                if other != index:
+                    scores[other] = scores.get(other, 0.0) + weight[name]
+        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))
+        result[ids[index]] = [ids[other] for other, _ in best]
     return result

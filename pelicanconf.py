@@ -72,7 +72,8 @@ MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
 DAY_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/{date:%d}/"
 DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL + "index.html"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots", "search"]
+# lunr_search adds its own "search" page when it is enabled.
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots"]
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
 

@@ -25,14 +25,10 @@ from pathlib import Path
 
 from make_seeds import write_seeds
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from pelicanconf import DIRECT_TEMPLATES  # noqa: E402
-
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / "work"
 PY = sys.executable
-# PLUGINS for each `make html` variant (None: pelicanconf.py as it is); a
-# variant without lunr_search also has no search page (its template needs it).
+# PLUGINS for each `make html` variant (None: pelicanconf.py as it is).
 VARIANTS = {
     "spine": ["sources", "digest_theme"],
     "+ tagging": ["sources", "digest_theme", "autotag"],
@@ -50,12 +46,6 @@ def convert_cmd(seeds: Path, content: Path) -> list[str]:
     return [PY, "-m", "seed_converter", "-q", "--seeds", str(seeds), "--content", str(content / "articles")]
 
 
-def _without_search(plugins: list[str]) -> str:
-    templates = [t for t in DIRECT_TEMPLATES if t != "search"]
-    return (f"PELICANOPTS=--extra-settings PLUGINS={shlex.quote(json.dumps(plugins))} "
-            f"DIRECT_TEMPLATES={shlex.quote(json.dumps(templates))}")
-
-
 def bench_set(copies: int, runs: int) -> dict[str, float]:
     name = f"x{copies}"
     seeds, content = WORK / f"seeds-{name}", WORK / f"content-{name}"
@@ -70,7 +60,8 @@ def bench_set(copies: int, runs: int) -> dict[str, float]:
     plain = []
     for _ in range(runs):
         for variant, plugins in VARIANTS.items():
-            opts = [] if plugins is None else [_without_search(plugins)]
+            opts = [] if plugins is None else [
+                f"PELICANOPTS=--extra-settings PLUGINS={shlex.quote(json.dumps(plugins))}"]
             ours[variant].append(timed(["make", "-s", "html", f"SEEDDIR={seeds}", f"INPUTDIR={content}",
                                         f"OUTPUTDIR={WORK / ('out-' + name)}", *opts]))
         plain.append(timed([PY, "-m", "pelican", str(content), "-o", str(WORK / f"plain-{name}"),

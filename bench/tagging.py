@@ -31,7 +31,6 @@ from make_seeds import write_seeds
 from tagging_corpus import ROOT, corpus_fields, tag_site
 
 sys.path.insert(0, str(ROOT))
-from pelicanconf import DIRECT_TEMPLATES  # noqa: E402
 
 WORK = ROOT / "bench" / "work" / "tagging"
 PY = sys.executable
@@ -80,8 +79,7 @@ def prepare(tags: dict[str, list[str]]):
 def timings(content, tagged, runs: int) -> None:
     cache = WORK / "cache"
     site = str(ROOT / "pelicanconf.py")
-    no_search = "DIRECT_TEMPLATES=" + json.dumps([t for t in DIRECT_TEMPLATES if t != "search"])
-    tagging = ['PLUGINS=["sources", "digest_theme", "autotag"]', no_search,
+    tagging = ['PLUGINS=["sources", "digest_theme", "autotag"]',
                f"AUTOTAG_CACHE_PATH={json.dumps(str(cache))}"]
     plain = Build("plain Pelican", pelican(content, WORK / "out-plain"))
     plain_tags = Build("plain Pelican, same tags as metadata", pelican(tagged, WORK / "out-tagged"))
@@ -89,7 +87,7 @@ def timings(content, tagged, runs: int) -> None:
         plain,
         plain_tags,
         Build("site, theme only (no autotag)",
-              pelican(content, WORK / "out-theme", site, 'PLUGINS=["sources", "digest_theme"]', no_search)),
+              pelican(content, WORK / "out-theme", site, 'PLUGINS=["sources", "digest_theme"]')),
         Build("site with autotag, cold cache", pelican(content, WORK / "out-autotag", site, *tagging),
               before=lambda: shutil.rmtree(cache, ignore_errors=True)),
         Build("site with autotag, warm cache", pelican(content, WORK / "out-autotag", site, *tagging)),

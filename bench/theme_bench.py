@@ -37,7 +37,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from interleave import Build, interleave, table  # noqa: E402
 from make_seeds import write_seeds  # noqa: E402
-from pelicanconf import DIRECT_TEMPLATES  # noqa: E402
 from tests.support.browser import CHROMIUM, STRICT_CSP  # noqa: E402
 
 WORK = ROOT / "bench" / "work"
@@ -64,10 +63,9 @@ def prepare_content() -> tuple[Path, int]:
 
 def build_times(content: Path, runs: int) -> tuple[Build, Build]:
     """The theme with its own plugins only (no autotag, no lunr_search and so no search page) against plain Pelican."""
-    no_search = "DIRECT_TEMPLATES=" + json.dumps([t for t in DIRECT_TEMPLATES if t != "search"])
     theme = Build("theme (pelicanconf.py, sources + digest_theme)",
                   pelican_cmd(content, WORK / "theme-out", ROOT / "pelicanconf.py")
-                  + ["--extra-settings", 'PLUGINS=["sources", "digest_theme"]', no_search])
+                  + ["--extra-settings", 'PLUGINS=["sources", "digest_theme"]'])
     plain = Build("plain Pelican", pelican_cmd(content, WORK / "theme-plain", ROOT / "bench" / "plain_pelicanconf.py"))
     interleave([theme, plain], runs, ROOT)
     return theme, plain

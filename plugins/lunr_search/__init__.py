@@ -10,6 +10,8 @@ LUNR_SEARCH_OUTPUT_DIR folder in the output for the search files
 LUNR_SEARCH_SHARD_BYTES about this many bytes of JSON per index shard
 LUNR_SEARCH_STORE_CHUNK articles per store file
 
+The plugin owns its page: when it is enabled it adds `search` to
+DIRECT_TEMPLATES (`initialized`), so a build without it has no search page.
 The index is built once the articles are read and tagged
 (`article_generator_finalized`), so the hashed file names reach search.html
 through the context as `LUNR_SEARCH` (`meta`: the file naming all others);
@@ -104,6 +106,13 @@ def write(generator, writer) -> None:
             out.write(search_file.data)
 
 
+def add_search_page(pelican) -> None:
+    templates = list(pelican.settings.get("DIRECT_TEMPLATES", []))
+    if "search" not in templates:
+        pelican.settings["DIRECT_TEMPLATES"] = [*templates, "search"]
+
+
 def register():
+    signals.initialized.connect(add_search_page)
     signals.article_generator_finalized.connect(build)
     signals.article_writer_finalized.connect(write)

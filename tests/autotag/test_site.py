@@ -7,14 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pelicanconf import DIRECT_TEMPLATES
 from tests.support.site import ROOT, build
 
 SEED_ARTICLE = ROOT / "content" / "articles" / "nato-wiederholt-angebot-zum-dialog-mit-moskau.md"
-# The theme needs its own plugins to render; autotag comes after them. Without
-# lunr_search there is no search page (its template needs the plugin's index).
+# The theme needs its own plugins to render; autotag comes after them.
 PLUGINS = ["sources", "digest_theme", "autotag"]
-DIRECT_TEMPLATES = [name for name in DIRECT_TEMPLATES if name != "search"]
 WEEKDAYS = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"}
 
 
@@ -49,7 +46,7 @@ def site(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("autotag")
     write_site(tmp / "content")
     build(tmp / "content", tmp / "output", settings={
-        "PLUGINS": PLUGINS, "DIRECT_TEMPLATES": DIRECT_TEMPLATES, "AUTOTAG_CACHE_PATH": str(tmp / "cache"), "CACHE_PATH": str(tmp / "pcache")})
+        "PLUGINS": PLUGINS, "AUTOTAG_CACHE_PATH": str(tmp / "cache"), "CACHE_PATH": str(tmp / "pcache")})
     return tmp
 
 
@@ -97,7 +94,7 @@ def test_cache_is_written_and_a_second_build_gives_identical_files(site, tmp_pat
     cache_file = site / "cache" / "candidates.json"
     first = cache_file.read_bytes()
     build(site / "content", tmp_path / "again", settings={
-        "PLUGINS": PLUGINS, "DIRECT_TEMPLATES": DIRECT_TEMPLATES, "AUTOTAG_CACHE_PATH": str(site / "cache"), "CACHE_PATH": str(site / "pcache")})
+        "PLUGINS": PLUGINS, "AUTOTAG_CACHE_PATH": str(site / "cache"), "CACHE_PATH": str(site / "pcache")})
     assert cache_file.read_bytes() == first
     for path in sorted((site / "output").rglob("*.html")):
         assert path.read_bytes() == (tmp_path / "again" / path.relative_to(site / "output")).read_bytes(), path

@@ -159,7 +159,7 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
                    for i in range(0, len(entries), store_chunk)]
     files += store_files
     meta = hashed_file(folder, "meta", {
-        "version": FORMAT_VERSION, "count": len(entries),
+        "version": FORMAT_VERSION,
         "store": {"chunk": store_chunk, "files": [f.path for f in store_files]},
         "indexes": indexes})
     manifest = SearchFile(f"{folder}/manifest.json" if folder else "manifest.json",

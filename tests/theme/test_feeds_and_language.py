@@ -1,5 +1,7 @@
 """Feeds parse and carry each entry's facts; the UI switches to English with DEFAULT_LANG."""
 
+import json
+
 import feedparser
 from bs4 import BeautifulSoup
 
@@ -65,6 +67,11 @@ def test_english_ui(tmp_path):
                             .read_text(encoding="utf-8"), "html.parser")
     assert article.select_one("article.story")["lang"] == "de"
     assert article.select_one("figcaption").get_text() == "Image: DW"
+    search = BeautifulSoup((site / "search.html").read_text(encoding="utf-8"), "html.parser")
+    assert search.select_one("main h1").get_text() == "Search"
+    assert search.select_one("label[for=search-query]").get_text() == "Search terms"
+    messages = json.loads(search.select_one("#search-status")["data-messages"])
+    assert messages["count"] == "{1} results for “{0}”" and messages["loading"].startswith("Loading")
 
 
 def test_two_builds_are_byte_identical(tmp_path, site):

@@ -17,6 +17,7 @@
   var list = document.getElementById("search-results");
   var siteRoot = new URL(list.dataset.root, document.baseURI);
   var more = document.getElementById("search-more");
+  var MESSAGES = JSON.parse(status.dataset.messages);  // the theme's strings, in the site's language
   var state = { searcher: null, shown: 0, hits: [], generation: 0 };
   var fuzzy = null;  // issue 8: the typo fallback (search-fuzzy-page.js), once loaded
 
@@ -33,9 +34,17 @@
     });
   }
 
-  function germanDate(iso) {
-    var p = iso.split("-");
-    return p[2] + "." + p[1] + "." + p[0];
+  /* MESSAGES[key] with {0} and {1} replaced by the arguments. */
+  function message(key) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    return MESSAGES[key].replace(/\{(\d)\}/g, function (_, i) { return String(args[+i]); });
+  }
+
+  var DATE_FORMAT = new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+                                            { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+  function longDate(iso) {  // "7. Januar 2022", as the theme writes dates
+    return DATE_FORMAT.format(new Date(iso + "T00:00:00Z"));
   }
 
   function fillHit(item, hit, doc) {  // doc: [title, url, date, source, lead, tags]
@@ -48,7 +57,7 @@
     item.appendChild(link);
 
     var meta = el("p", "search-hit-meta");
-    var time = el("time", "", germanDate(doc[2]));
+    var time = el("time", "", longDate(doc[2]));
     time.dateTime = doc[2];
     meta.appendChild(time);
     if (doc[3]) meta.appendChild(document.createTextNode(" · " + doc[3]));
@@ -62,7 +71,7 @@
 
     if (doc[5].length) {
       var tags = el("ul", "search-hit-tags");
-      tags.setAttribute("aria-label", "Schlagwörter");
+      tags.setAttribute("aria-label", message("hit_tags"));
       doc[5].forEach(function (tag) { tags.appendChild(el("li", "", tag)); });
       item.appendChild(tags);
     }
@@ -80,7 +89,7 @@
       return state.searcher.doc(hit.ref).then(function (doc) {
         if (generation === state.generation) fillHit(item, hit, doc);
       }, function () {
-        if (generation === state.generation) say("Ein Teil der Treffer konnte nicht geladen werden. Bitte laden Sie die Seite neu.");
+        if (generation === state.generation) say(message("part_error"));
       });
     });
     state.shown = Math.min(state.hits.length, state.shown + PAGE_SIZE);
@@ -96,15 +105,14 @@
     state.hits = hits;
     state.shown = 0;
     if (hits.length === 0) {
-      say("Keine Treffer für „" + query + "“. Alle Wörter müssen vorkommen: versuchen Sie weniger " +
-          "oder andere Wörter, oder Wortanfänge mit * (Flücht*).");
+      say(message("none", query));
       var generation = state.generation;  // issue 8: hits for a corrected spelling, if any
       return fuzzy.offer(query, function () { return generation === state.generation; }, function (corrected) {
         state.hits = corrected;
         return showMore();
       });
     }
-    say(hits.length === 1 ? "1 Treffer für „" + query + "“" : hits.length + " Treffer für „" + query + "“");
+    say(hits.length === 1 ? message("count_one", query) : message("count", query, hits.length));
     return showMore();
   }
 
@@ -118,7 +126,7 @@
     more.hidden = true;
     var query = text.trim();
     if (!query) {
-      say("Geben Sie einen Suchbegriff ein, zum Beispiel Wien oder Flücht*.");
+      say(message("prompt"));
       list.setAttribute("aria-busy", "false");
       return;
     }
@@ -127,10 +135,9 @@
     }, function (error) {
       if (generation !== state.generation) return;
       if (error instanceof lunr.QueryParseError) {
-        say("Diese Suchanfrage ist unvollständig: nach „Feld:“ (etwa title:) muss ein Wort folgen, " +
-            "und ^, ~ und : brauchen einen Wert. Suchen Sie sonst einfach nach Wörtern.");
+        say(message("parse_error"));
       } else {
-        say("Der Suchindex konnte nicht geladen werden. Bitte laden Sie die Seite neu.");
+        say(message("load_error"));
       }
     }).then(function () {
       if (generation === state.generation) list.setAttribute("aria-busy", "false");
@@ -167,14 +174,14 @@
   }
 
   input.value = new URLSearchParams(window.location.search).get("q") || "";
-  say("Suchindex wird geladen …");
+  say(message("loading"));
   more.addEventListener("click", showMore);
   fetchJson(list.dataset.meta).then(function (meta) {
     state.searcher = new NewsSearch.Searcher(meta, siteRoot, fetchJson);
     fuzzy = NewsFuzzyPage.create(state.searcher, status, list.dataset.displayForms);
     show(input.value);
   }, function () {
-    say("Der Suchindex konnte nicht geladen werden. Bitte laden Sie die Seite neu.");
+    say(message("load_error"));
     list.setAttribute("aria-busy", "false");
   });
 })(window.NewsSearch);

@@ -1,9 +1,11 @@
-"""One small site with the search plugin, built from seeds once per session."""
+"""One small site with the search plugin, built from seeds once per session,
+served on 127.0.0.1, and a fresh Chromium page per test that records console problems."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.support.browser import collect_console_problems, serve
 from tests.support.site import ROOT, make_site
 # The search with the theme's plugins, without tagging (the plugin adds its search page).
 SEARCH_SETTINGS = {"PLUGINS": ["sources", "digest_theme", "lunr_search"]}
@@ -51,3 +53,18 @@ SEEDS = {
 def search_site(tmp_path_factory):
     """The output folder of the built site."""
     return make_site(tmp_path_factory.mktemp("search-site"), SEEDS, settings=SEARCH_SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def base_url(search_site):
+    with serve(search_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.problems = collect_console_problems(page)
+    yield page
+    context.close()

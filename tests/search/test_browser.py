@@ -20,21 +20,6 @@ from tests.support.browser import collect_console_problems, serve
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def base_url(search_site):
-    with serve(search_site) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.problems = collect_console_problems(page)
-    yield page
-    context.close()
-
-
 def open_search(page, base_url, query):
     page.goto(f"{base_url}/search.html?q={quote(query)}")
     expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)

@@ -7,25 +7,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import collect_console_problems, serve
-
 pytestmark = pytest.mark.slow
 NATO = "NATO wiederholt Angebot zum Dialog mit Moskau"
-
-
-@pytest.fixture(scope="module")
-def base_url(search_site):
-    with serve(search_site) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.problems = collect_console_problems(page)
-    yield page
-    context.close()
 
 
 def open_search(page, url):

@@ -10,8 +10,9 @@ LUNR_SEARCH_OUTPUT_DIR folder in the output for the search files
 LUNR_SEARCH_SHARD_BYTES about this many bytes of JSON per index shard
 LUNR_SEARCH_STORE_CHUNK articles per store file
 
-The plugin owns its page: when it is enabled it adds `search` to
-DIRECT_TEMPLATES (`initialized`), so a build without it has no search page.
+The plugin owns its page: when it is enabled and the theme has a
+search.html, it adds `search` to DIRECT_TEMPLATES (`initialized`), so a build
+without the plugin has no search page.
 The index is built once the articles are read and tagged
 (`article_generator_finalized`), so the hashed file names reach search.html
 through the context as `LUNR_SEARCH` (`meta`: the file naming all others);
@@ -107,9 +108,12 @@ def write(generator, writer) -> None:
 
 
 def add_search_page(pelican) -> None:
-    templates = list(pelican.settings.get("DIRECT_TEMPLATES", []))
-    if "search" not in templates:
-        pelican.settings["DIRECT_TEMPLATES"] = [*templates, "search"]
+    """Make search.html a direct template when the theme has one (ours does;
+    a theme without it still gets the index files)."""
+    settings = pelican.settings
+    templates = list(settings.get("DIRECT_TEMPLATES", []))
+    if "search" not in templates and os.path.isfile(os.path.join(settings["THEME"], "templates", "search.html")):
+        settings["DIRECT_TEMPLATES"] = [*templates, "search"]
 
 
 def register():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -26,8 +27,6 @@ def build(content_dir: Path, output_dir: Path, settings: dict | None = None,
     `settings` overrides single settings (as Pelican's --extra-settings does),
     so a test can switch a plugin or the language without its own config file.
     """
-    import json
-
     cmd = [sys.executable, "-m", "pelican", str(content_dir), "-o", str(output_dir),
            "-s", str(ROOT / conf), "--delete-output-directory", "--fatal", "errors"]
     if settings:

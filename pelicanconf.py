@@ -27,9 +27,10 @@ DEFAULT_DATE_FORMAT = "%d.%m.%Y"
 
 THEME = os.path.join(_HERE, "theme")
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-# Order is the data's path: sources (Source -> category), the theme's helpers,
-# automatic tags, then the search index (which indexes the tags).
-PLUGINS = ["sources", "digest_theme", "autotag", "lunr_search"]
+# Order is the data's path: reading (one Markdown instance per build, not per
+# file), sources (Source -> category), the theme's helpers, automatic tags,
+# then the search index (which indexes the tags).
+PLUGINS = ["fast_markdown", "sources", "digest_theme", "autotag", "lunr_search"]
 
 # Seed text is plain text: every template escapes what it prints. Fields that
 # Pelican renders to HTML (content, summary, title) are marked safe in the theme.

@@ -30,8 +30,8 @@ WORK = ROOT / "bench" / "work"
 PY = sys.executable
 # PLUGINS for each `make html` variant (None: pelicanconf.py as it is).
 VARIANTS = {
-    "spine": ["sources", "digest_theme"],
-    "+ tagging": ["sources", "digest_theme", "autotag"],
+    "spine": ["fast_markdown", "sources", "digest_theme"],
+    "+ tagging": ["fast_markdown", "sources", "digest_theme", "autotag"],
     "full": None,
 }
 

@@ -79,7 +79,7 @@ def prepare(tags: dict[str, list[str]]):
 def timings(content, tagged, runs: int) -> None:
     cache = WORK / "cache"
     site = str(ROOT / "pelicanconf.py")
-    tagging = ['PLUGINS=["sources", "digest_theme", "autotag"]',
+    tagging = ['PLUGINS=["fast_markdown", "sources", "digest_theme", "autotag"]',
                f"AUTOTAG_CACHE_PATH={json.dumps(str(cache))}"]
     plain = Build("plain Pelican", pelican(content, WORK / "out-plain"))
     plain_tags = Build("plain Pelican, same tags as metadata", pelican(tagged, WORK / "out-tagged"))
@@ -87,7 +87,7 @@ def timings(content, tagged, runs: int) -> None:
         plain,
         plain_tags,
         Build("site, theme only (no autotag)",
-              pelican(content, WORK / "out-theme", site, 'PLUGINS=["sources", "digest_theme"]')),
+              pelican(content, WORK / "out-theme", site, 'PLUGINS=["fast_markdown", "sources", "digest_theme"]')),
         Build("site with autotag, cold cache", pelican(content, WORK / "out-autotag", site, *tagging),
               before=lambda: shutil.rmtree(cache, ignore_errors=True)),
         Build("site with autotag, warm cache", pelican(content, WORK / "out-autotag", site, *tagging)),

@@ -65,7 +65,7 @@ def build_times(content: Path, runs: int) -> tuple[Build, Build]:
     """The theme with its own plugins only (no autotag, no lunr_search and so no search page) against plain Pelican."""
     theme = Build("theme (pelicanconf.py, sources + digest_theme)",
                   pelican_cmd(content, WORK / "theme-out", ROOT / "pelicanconf.py")
-                  + ["--extra-settings", 'PLUGINS=["sources", "digest_theme"]'])
+                  + ["--extra-settings", 'PLUGINS=["fast_markdown", "sources", "digest_theme"]'])
     plain = Build("plain Pelican", pelican_cmd(content, WORK / "theme-plain", ROOT / "bench" / "plain_pelicanconf.py"))
     interleave([theme, plain], runs, ROOT)
     return theme, plain

@@ -1,0 +1,49 @@
+"""The reusing Markdown reader gives exactly what Pelican's own reader gives, file after file."""
+
+from __future__ import annotations
+
+from pelican.readers import MarkdownReader, Readers
+from pelican.settings import read_settings
+
+from fast_markdown import ReusingMarkdownReader, use_reusing_reader
+from tests.support.site import ROOT
+
+DOCS = {
+    "footnotes.md": "Title: Eins\nDate: 2026-11-01 10:00\nSummary: Ein *Vorspann*[^a].\n\n"
+                    "Text mit Fußnote[^a] und HTML.\n\n[^a]: Die Fußnote.\n",
+    "abbr.md": "Title: Zwei\nDate: 2026-11-02\nTags: NATO, Russland\n\n"
+               "Die NATO tagt.\n\n*[NATO]: Nordatlantikpakt\n",
+    "table.md": "Title: Drei\nDate: 2026-11-03\nAuthors: A, B\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "looks-like-meta.md": "Title: Vier\nDate: 2026-11-04\nSummary: Ort: Wien\n\nZeit: heute\n\nText.\n",
+    "no-metadata.md": "Nur Text, ohne Kopf.\n",
+    "footnotes-again.md": "Title: Fünf\nDate: 2026-11-05\n\nZweite Fußnote[^a].\n\n[^a]: Andere.\n",
+}
+
+
+def read_all(reader, folder):
+    return [reader.read(str(folder / name)) for name in [*DOCS, *DOCS]]  # every file twice, in turn
+
+
+def test_same_html_and_metadata_as_pelicans_reader_in_any_order(tmp_path):
+    for name, text in DOCS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    stock = read_all(MarkdownReader(settings), tmp_path)
+    reused = read_all(ReusingMarkdownReader(settings), tmp_path)
+    assert reused == stock
+    # the cases that would show leaked state: footnotes, abbreviations, metadata of the previous file
+    by_name = dict(zip([*DOCS, *DOCS], reused))
+    assert "Die Fußnote" not in by_name["footnotes-again.md"][0]
+    assert "<abbr" not in by_name["table.md"][0]
+    assert by_name["no-metadata.md"][1] == {}
+    assert str(by_name["looks-like-meta.md"][1]["summary"]) == "<p>Ort: Wien</p>"
+    assert "Zeit: heute" in by_name["looks-like-meta.md"][0]
+
+
+def test_the_plugin_replaces_only_pelicans_markdown_reader():
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    readers = Readers(settings)  # pelicanconf.py lists fast_markdown, but the signal only fires once registered
+    use_reusing_reader(readers)
+    for extension in MarkdownReader.file_extensions:
+        assert readers.reader_classes[extension] is ReusingMarkdownReader
+    assert readers.reader_classes["html"] is not ReusingMarkdownReader

@@ -6,15 +6,20 @@ Writes into bench/work/ (ignored by git). Prints, for the corpus set (and a
 replicated one with --copies 10): converting all seeds into an empty content
 folder, a no-change rerun, and `make html` beside plain Pelican (default
 theme, bench/plain_pelicanconf.py) on the same converted content, runs
-interleaved, medians and ratios. `make html` is timed three ways: the spine
-(converter and theme, no tagging or search), with tagging, and the full
-pipeline. The machine is shared: trust ratios.
+interleaved, medians and ratios. `make html` is timed four ways: the spine
+(converter and theme, no tagging or search), with tagging (warm cache), and
+the full pipeline with a warm and a cold tagging cache (emptied before the
+build; a cold build loads HanTa and tags every article). Each build's peak
+resident memory is the largest of its processes (wait4). The tagging cache
+lives in bench/work/, apart from the project's own. The machine is shared:
+trust ratios.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import shutil
 import statistics
@@ -28,18 +33,27 @@ from make_seeds import write_seeds
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / "work"
 PY = sys.executable
-# PLUGINS for each `make html` variant (None: pelicanconf.py as it is).
+# Each `make html` variant: PLUGINS (None: pelicanconf.py as it is) and
+# whether the tagging cache is emptied first. The cold build comes first in
+# each round, so the cache it fills makes the others warm.
 VARIANTS = {
-    "spine": ["fast_markdown", "sources", "digest_theme"],
-    "+ tagging": ["fast_markdown", "sources", "digest_theme", "autotag"],
-    "full": None,
+    "full, cold tagging": (None, True),
+    "spine": (["fast_markdown", "sources", "digest_theme"], False),
+    "+ tagging": (["fast_markdown", "sources", "digest_theme", "autotag"], False),
+    "full": (None, False),
 }
+TAG_CACHE = WORK / "autotag-cache"
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB, the largest of the command's processes)."""
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def convert_cmd(seeds: Path, content: Path) -> list[str]:
@@ -54,23 +68,25 @@ def bench_set(copies: int, runs: int) -> dict[str, float]:
     cold = []
     for _ in range(runs):
         shutil.rmtree(content, ignore_errors=True)
-        cold.append(timed(convert_cmd(seeds, content)))
-    rerun = [timed(convert_cmd(seeds, content)) for _ in range(max(runs, 5))]
-    ours: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
-    plain = []
+        cold.append(timed(convert_cmd(seeds, content))[0])
+    rerun = [timed(convert_cmd(seeds, content))[0] for _ in range(max(runs, 5))]
+    builds: dict[str, list[tuple[float, float]]] = {variant: [] for variant in ["plain pelican", *VARIANTS]}
     for _ in range(runs):
-        for variant, plugins in VARIANTS.items():
-            opts = [] if plugins is None else [
-                f"PELICANOPTS=--extra-settings PLUGINS={shlex.quote(json.dumps(plugins))}"]
-            ours[variant].append(timed(["make", "-s", "html", f"SEEDDIR={seeds}", f"INPUTDIR={content}",
-                                        f"OUTPUTDIR={WORK / ('out-' + name)}", *opts]))
-        plain.append(timed([PY, "-m", "pelican", str(content), "-o", str(WORK / f"plain-{name}"),
-                            "-s", str(ROOT / "bench" / "plain_pelicanconf.py"),
-                            "--delete-output-directory"]))
-    result = {"articles": count, "convert": statistics.median(cold), "rerun": statistics.median(rerun),
-              "plain pelican": statistics.median(plain)}
-    for variant, times in ours.items():
-        result[variant] = statistics.median(times)
+        for variant, (plugins, cold_cache) in VARIANTS.items():
+            if cold_cache:
+                shutil.rmtree(TAG_CACHE, ignore_errors=True)
+            settings = [f"AUTOTAG_CACHE_PATH={shlex.quote(json.dumps(str(TAG_CACHE)))}"]
+            if plugins is not None:
+                settings.append(f"PLUGINS={shlex.quote(json.dumps(plugins))}")
+            builds[variant].append(timed([
+                "make", "-s", "html", f"SEEDDIR={seeds}", f"INPUTDIR={content}",
+                f"OUTPUTDIR={WORK / ('out-' + name)}", f"PELICANOPTS=--extra-settings {' '.join(settings)}"]))
+        builds["plain pelican"].append(timed([
+            PY, "-m", "pelican", str(content), "-o", str(WORK / f"plain-{name}"),
+            "-s", str(ROOT / "bench" / "plain_pelicanconf.py"), "--delete-output-directory"]))
+    result = {"articles": count, "convert": statistics.median(cold), "rerun": statistics.median(rerun)}
+    for variant, runs_of in builds.items():
+        result[variant] = (statistics.median(t for t, _ in runs_of), max(m for _, m in runs_of))
     return result
 
 
@@ -80,15 +96,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
-    columns = " | ".join(f"make html, {v} (s, ratio)" for v in VARIANTS)
-    print(f"| set | articles | convert (s) | no-change rerun (s) | plain Pelican (s) | {columns} |")
+    print(f"load average {os.getloadavg()[0]:.1f} at the start")
+    columns = " | ".join(f"make html, {v}: s (×), MB (×)" for v in VARIANTS)
+    print(f"| set | articles | convert (s) | no-change rerun (s) | plain Pelican: s, MB | {columns} |")
     print("|---|---:|---:|---:|---:|" + "---:|" * len(VARIANTS))
     for copies in args.copies:
         r = bench_set(copies, args.runs)
         label = "corpus" if copies == 1 else f"corpus ×{copies} (replicated)"
-        cells = " | ".join(f"{r[v]:.2f} ({r[v] / r['plain pelican']:.2f}×)" for v in VARIANTS)
+        plain_s, plain_mb = r["plain pelican"]
+        cells = " | ".join(f"{r[v][0]:.2f} ({r[v][0] / plain_s:.2f}×), {r[v][1]:.0f} ({r[v][1] / plain_mb:.2f}×)"
+                           for v in VARIANTS)
         print(f"| {label} | {r['articles']} | {r['convert']:.2f} | {r['rerun']:.2f} | "
-              f"{r['plain pelican']:.2f} | {cells} |", flush=True)
+              f"{plain_s:.2f}, {plain_mb:.0f} | {cells} |", flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ search.html, it adds `search` to DIRECT_TEMPLATES (`initialized`), so a build
 without the plugin has no search page.
 The index is built once the articles are read and tagged
 (`article_generator_finalized`), so the hashed file names reach search.html
-through the context as `LUNR_SEARCH` (`meta`: the file naming all others);
+through the context as `LUNR_SEARCH` (`meta`: the file naming all others;
+`script`: the page's one script, page_script.py, when the theme has the page);
 the files are written with the articles
 (`article_writer_finalized`), after Pelican has emptied the output folder.
 """
@@ -29,6 +30,7 @@ from pelican import signals
 from .search_index import FIELD_NAMES, SearchDoc, build_search_files, html_to_text, plain
 from .pipelines import PIPELINES
 from .display_forms import display_file
+from .page_script import page_script
 
 DEFAULTS = {
     "LUNR_SEARCH_FIELDS": {"title": 10, "tags": 5, "lead": 3, "body": 1, "source": 2, "author": 2},
@@ -97,6 +99,10 @@ def build(generator) -> None:
     display = display_file(docs, list(config["LUNR_SEARCH_FIELDS"]), languages, fallback, folder)
     generator.lunr_search_files = files.files + [display]
     generator.context["LUNR_SEARCH"] = {"meta": files.meta.path, "display": display.path}
+    if has_search_page(generator.settings):
+        script = page_script(os.path.join(generator.settings["THEME"], "static", "search"), folder)
+        generator.lunr_search_files.append(script)
+        generator.context["LUNR_SEARCH"]["script"] = script.path
 
 
 def write(generator, writer) -> None:
@@ -107,12 +113,16 @@ def write(generator, writer) -> None:
             out.write(search_file.data)
 
 
+def has_search_page(settings: dict) -> bool:
+    return os.path.isfile(os.path.join(settings["THEME"], "templates", "search.html"))
+
+
 def add_search_page(pelican) -> None:
     """Make search.html a direct template when the theme has one (ours does;
     a theme without it still gets the index files)."""
     settings = pelican.settings
     templates = list(settings.get("DIRECT_TEMPLATES", []))
-    if "search" not in templates and os.path.isfile(os.path.join(settings["THEME"], "templates", "search.html")):
+    if "search" not in templates and has_search_page(settings):
         settings["DIRECT_TEMPLATES"] = [*templates, "search"]
 
 

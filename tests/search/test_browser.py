@@ -166,6 +166,9 @@ def parity_site(search_site, tmp_path_factory):
     docs = order(corpus_docs(200))
     folder = tmp_path_factory.mktemp("parity")
     shutil.copytree(search_site / "theme", folder / "theme")
+    for script in (search_site / "search").glob("search-page.*.js"):
+        (folder / "search").mkdir(exist_ok=True)
+        shutil.copy(script, folder / "search" / script.name)
     files = build_search_files(docs, FIELDS, ["de", "en"], "de", "parity", shard_bytes=5_000, store_chunk=16)
     for search_file in files.files:
         (folder / search_file.path).parent.mkdir(exist_ok=True)

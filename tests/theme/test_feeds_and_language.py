@@ -72,6 +72,8 @@ def test_english_ui(tmp_path):
     assert search.select_one("label[for=search-query]").get_text() == "Search terms"
     messages = json.loads(search.select_one("#search-status")["data-messages"])
     assert messages["count"] == "{1} results for “{0}”" and messages["loading"].startswith("Loading")
+    # search-page.js writes a hit's date from these, as the theme writes dates.
+    assert messages["date"].format(7, messages["months"][0], 2022) == "7 January 2022"
 
 
 def test_two_builds_are_byte_identical(tmp_path, site):

@@ -40,11 +40,9 @@
     return MESSAGES[key].replace(/\{(\d)\}/g, function (_, i) { return String(args[+i]); });
   }
 
-  var DATE_FORMAT = new Intl.DateTimeFormat(document.documentElement.lang || undefined,
-                                            { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-  function longDate(iso) {  // "7. Januar 2022", as the theme writes dates
-    return DATE_FORMAT.format(new Date(iso + "T00:00:00Z"));
+  function longDate(iso) {  // "7. Januar 2022", as the theme writes dates (search.html)
+    var ymd = iso.split("-");
+    return message("date", Number(ymd[2]), MESSAGES.months[Number(ymd[1]) - 1], ymd[0]);
   }
 
   function fillHit(item, hit, doc) {  // doc: [title, url, date, source, lead, tags]

@@ -15,11 +15,23 @@ and after:
   store chunks and the meta file;
 - in Debian's Chromium over loopback (no HTTP compression there, so bytes are
   counted as the gzip -9 size of each file fetched): from opening
-  search.html?q=Wien to the first page of results shown; the median query
+  search.html?q=Wien to the first page of results shown, and where that time
+  went (PHASES: medians from the page's Navigation and Resource Timing and
+  the moment the first hit was filled, seen by a MutationObserver); the median query
   time once a query's shards are loaded; for each query of QUERIES opened
   fresh, the search data fetched (median); for the 20 QUERIES typed one
   after the other on one page, the data fetched in all and the JS heap
   after garbage collection.
+
+`--browser-only` skips the builds and measures the site the last run built
+(bench/work/search-site-x<copies>, or `--site DIR`); `--compare DIR` also
+opens another built site (e.g. an older commit's), the loads of both
+interleaved, and prints the first-result figures and phases of each. `--settled-window` opens each
+fresh page on about:blank first and waits a second before opening the search:
+a new window of Debian's Chromium loads its own omnibox UI (a WebUI renderer,
+over a second of CPU), which on two shared cores competes with the page; it
+also waits for the result without Playwright's polling (whose injected
+script is compiled on the page's main thread).
 
 Writes into bench/work/ (ignored by git).
 """
@@ -35,6 +47,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
@@ -95,7 +108,72 @@ def search_files(site: Path) -> None:
     print(f"index + store + meta: {files} files, {total / 1e6:.3f} MB gzip")
 
 
-def browser_figures(site: Path, loads: int) -> None:
+# In-page record of when the first hit was filled and the first page was
+# complete (an init script: Playwright adds it outside the page's CSP).
+OBSERVER = """
+window.__searchTimes = {};
+new MutationObserver(function () {
+  var list = document.getElementById('search-results'), t = window.__searchTimes;
+  if (!list) return;
+  if (t.first === undefined && list.querySelector('li:not([aria-busy])')) t.first = performance.now();
+  if (t.all === undefined && t.first !== undefined && list.getAttribute('aria-busy') === 'false') {
+    t.all = performance.now();
+    console.log('search-bench: done');
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true});
+"""
+PHASES = [("html", "HTML received"), ("scripts_received", "scripts received"), ("scripts_run", "scripts run (DCL)"),
+          ("meta", "meta file received"), ("shard_start", "query shard requested"), ("shard_end", "received"),
+          ("store_start", "first store chunk requested"), ("store_end", "received"), ("first", "first result"),
+          ("all", "first page complete")]
+TIMINGS = """() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const res = performance.getEntriesByType('resource');
+  const path = r => new URL(r.name).pathname;
+  const first = (test, key) => { const r = res.filter(r => test(path(r))); return r.length ? Math.min(...r.map(x => x[key])) : null; };
+  const scripts = res.filter(r => r.initiatorType === 'script' && !path(r).endsWith('search-field.js'));
+  return Object.assign({
+    html: nav.responseEnd, scripts_run: nav.domContentLoadedEventEnd,
+    scripts_received: scripts.length ? Math.max(...scripts.map(r => r.responseEnd)) : null,
+    meta: first(p => /\/meta\.[0-9a-f]+\.json$/.test(p), 'responseEnd'),
+    shard_start: first(p => /\/(de|en)\.[0-9a-f]+\.json$/.test(p), 'startTime'),
+    shard_end: first(p => /\/(de|en)\.[0-9a-f]+\.json$/.test(p), 'responseEnd'),
+    store_start: first(p => /\/store\.[0-9a-f]+\.json$/.test(p), 'startTime'),
+    store_end: first(p => /\/store\.[0-9a-f]+\.json$/.test(p), 'responseEnd'),
+  }, window.__searchTimes);
+}"""
+
+
+def first_result(browser, base: str, settled: bool) -> dict:
+    """One fresh page opening search.html?q=Wien: PHASES and, unless
+    `settled`, the first result and the first page as Playwright's polling
+    saw them (the figure measured so far; its time origin is navigation start)."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(OBSERVER)
+    polled = {}
+    if settled:
+        page.goto("about:blank")
+        page.wait_for_timeout(1000)
+        with page.expect_event("console", lambda m: m.text == "search-bench: done", timeout=20_000):
+            page.goto(f"{base}/search.html?q=Wien", wait_until="commit")
+    else:
+        page.goto(f"{base}/search.html?q=Wien", wait_until="commit")
+        expect(page.locator("#search-results > li:not([aria-busy])").first).to_be_attached(timeout=20_000)
+        polled["first_polled"] = page.evaluate("performance.now()")
+        expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1, timeout=20_000)
+        polled["all_polled"] = page.evaluate("performance.now()")
+    page.wait_for_function("window.__searchTimes.all !== undefined")
+    times = page.evaluate(TIMINGS) | polled
+    context.close()
+    return times
+
+
+def browser_figures(site: Path, loads: int, compare: list[Path] = (), settled: bool = False) -> None:
+    """The browser figures of `site`; with `compare`, only the first-result
+    figures, of each site."""
     from playwright.sync_api import expect, sync_playwright
 
     from tests.support.browser import launch, serve
@@ -106,7 +184,7 @@ def browser_figures(site: Path, loads: int) -> None:
         total = 0
         for url in urls:
             path = urlparse(url).path
-            if path.startswith("/search/"):
+            if path.startswith("/search/") and path.endswith(".json"):  # data, not the page's script
                 if path not in sizes:
                     sizes[path] = gzip_size(site / path.lstrip("/"))
                 total += sizes[path]
@@ -121,25 +199,34 @@ def browser_figures(site: Path, loads: int) -> None:
         expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
         return context, page, urls
 
-    with sync_playwright() as p, serve(site) as base:
+    with sync_playwright() as p, serve(site) as base, ExitStack() as others:
         browser = launch(p)
-        first_hit, page_full, scripts_done = [], [], []
-        for _ in range(loads):
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(f"{base}/search.html?q=Wien", wait_until="commit")
-            # navigation start is performance's time origin
-            expect(page.locator("#search-results > li:not([aria-busy])").first).to_be_attached(timeout=20_000)
-            first_hit.append(page.evaluate("performance.now()"))
-            expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1, timeout=20_000)
-            page_full.append(page.evaluate("performance.now()"))
-            scripts_done.append(page.evaluate(
-                "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
-            context.close()
-        print(f"Chromium, open search.html?q=Wien to the first result shown: median {statistics.median(first_hit):.0f} ms "
-              f"{[round(t) for t in first_hit]}; to all ten of the first page: median "
-              f"{statistics.median(page_full):.0f} ms {[round(t) for t in page_full]}; of which until the "
-              f"page's scripts have run (DOMContentLoaded): median {statistics.median(scripts_done):.0f} ms")
+        sites = {site: base} | {other: others.enter_context(serve(other)) for other in compare}
+        loaded: dict[Path, list[dict]] = {s: [] for s in sites}
+        for round_ in range(loads):  # interleaved, in turns, so load changes hit every site alike
+            for one, url in list(sites.items())[::1 if round_ % 2 == 0 else -1]:
+                loaded[one].append(first_result(browser, url, settled))
+        for one, runs in loaded.items():
+            if compare:
+                print(f"site {one}:")
+            if not settled:
+                first_hit = [r["first_polled"] for r in runs]
+                page_full = [r["all_polled"] for r in runs]
+                scripts_done = [r["scripts_run"] for r in runs]
+                print(f"Chromium, open search.html?q=Wien to the first result shown: median "
+                      f"{statistics.median(first_hit):.0f} ms {[round(t) for t in first_hit]}; to all ten of the "
+                      f"first page: median {statistics.median(page_full):.0f} ms {[round(t) for t in page_full]}; "
+                      f"of which until the page's scripts have run (DOMContentLoaded): median "
+                      f"{statistics.median(scripts_done):.0f} ms")
+            exact = [r["first"] for r in runs]
+            print(f"{'settled window, ' if settled else ''}first result seen in the page (MutationObserver): median "
+                  f"{statistics.median(exact):.0f} ms {[round(t) for t in exact]}")
+            print("  phases (median ms after navigation start): " + ", ".join(
+                f"{name} {statistics.median(r[key] for r in runs):.0f}" for key, name in PHASES
+                if all(r.get(key) is not None for r in runs)))
+        if compare:
+            browser.close()
+            return
 
         first = []
         for query in QUERIES:
@@ -182,9 +269,25 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--full", action="store_true", help="also time pelicanconf.py (theme, tagging, search)")
+    parser.add_argument("--browser-only", action="store_true",
+                        help="no builds: the browser figures of the site the last run built")
+    parser.add_argument("--site", type=Path, help="with --browser-only: this built site instead")
+    parser.add_argument("--compare", type=Path, action="append", default=[], metavar="DIR",
+                        help="another built site to open, interleaved (first-result figures only)")
+    parser.add_argument("--loads", type=int, default=5, help="fresh pages per site for the first result")
+    parser.add_argument("--settled-window", action="store_true",
+                        help="open the search in a window that has finished opening (see the module docstring)")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     name = f"x{args.copies}"
+    site = args.site or WORK / f"search-site-{name}"
+    if args.browser_only:
+        if not (site / "search.html").is_file():
+            raise SystemExit(f"{site} has no search.html: run without --browser-only first")
+        print(f"site: {site} (built before); load average (1/5/15 min) at start: {load()}")
+        browser_figures(site, args.loads, args.compare, args.settled_window)
+        print(f"load average (1/5/15 min) at end: {load()}")
+        return
     seeds, content = WORK / f"search-seeds-{name}", WORK / f"search-content-{name}"
     shutil.rmtree(seeds, ignore_errors=True)
     count = write_seeds(seeds, args.copies)
@@ -208,7 +311,6 @@ def main() -> None:
     print(f"ratio: time {ours_s / plain_s:.2f}, peak memory {ours_mb / plain_mb:.2f}")
 
     from tests.search.conftest import SEARCH_SETTINGS
-    site = WORK / f"search-site-{name}"
     seconds, peak = run_measured(pelican(content, site, "pelicanconf.py", SEARCH_SETTINGS))
     print(f"site for the browser (pelicanconf.py, theme + search, no tagging): {seconds:.2f} s, peak {peak:.0f} MB")
     if args.full:
@@ -216,7 +318,7 @@ def main() -> None:
         print(f"full build (pelicanconf.py: theme, tagging, search; cache as left): {seconds:.2f} s, "
               f"peak {peak:.0f} MB; × plain: time {seconds / plain_s:.2f}, memory {peak / plain_mb:.2f}")
     search_files(WORK / f"search-plugin-{name}")
-    browser_figures(site, 5)
+    browser_figures(site, args.loads, args.compare, args.settled_window)
     print(f"load average (1/5/15 min) at end: {load()}")
 
 

@@ -33,13 +33,12 @@ class CorpusSite:
 
 def write_corpus_site(folder: Path, docs=None) -> CorpusSite:
     """Search files of `docs` (default: the corpus) and eval.html in `folder`."""
-    from lunr_search.display_forms import display_file
     from lunr_search.search_index import build_search_files, order
 
     docs = order(docs if docs is not None else corpus_docs())
     files = build_search_files(docs, BOOSTS, ["de", "en"], "de", "search")
-    display = display_file(docs, FIELDS, ["de", "en"], "de")
-    for search_file in files.files + [display]:
+    display = files.display
+    for search_file in files.files:
         path = folder / search_file.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(search_file.data)

@@ -29,7 +29,6 @@ from pelican import signals
 
 from .search_index import FIELD_NAMES, SearchDoc, build_search_files, html_to_text, plain
 from .pipelines import PIPELINES
-from .display_forms import display_file
 from .page_script import page_script
 
 DEFAULTS = {
@@ -95,10 +94,8 @@ def build(generator) -> None:
     folder = config["LUNR_SEARCH_OUTPUT_DIR"].strip("/")
     files = build_search_files(docs, config["LUNR_SEARCH_FIELDS"], languages, fallback, folder,
                                config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"])
-    # Issue 8: the typo fallback's term -> display-form table (display_forms.py).
-    display = display_file(docs, list(config["LUNR_SEARCH_FIELDS"]), languages, fallback, folder)
-    generator.lunr_search_files = files.files + [display]
-    generator.context["LUNR_SEARCH"] = {"meta": files.meta.path, "display": display.path}
+    generator.lunr_search_files = files.files
+    generator.context["LUNR_SEARCH"] = {"meta": files.meta.path, "display": files.display.path}
     if has_search_page(generator.settings):
         script = page_script(os.path.join(generator.settings["THEME"], "static", "search"), folder)
         generator.lunr_search_files.append(script)

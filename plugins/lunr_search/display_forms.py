@@ -29,10 +29,9 @@ shown capitalised. Fetched only when a fallback happens (docs/search.md).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
-from .pipelines import PIPELINES, SEPARATOR, trim
-from .search_index import SearchDoc, SearchFile, hashed_file, index_language
+from .pipelines import PIPELINES, trim
 
 FORMAT_VERSION = 1
 CAPITALISED = "^"
@@ -40,12 +39,9 @@ _UMLAUT = {"a": "ä", "o": "ö", "u": "ü"}
 MAX_SHARED = 40  # longest prefix one line shares with the one before
 
 
-def display_forms(docs: Sequence[SearchDoc], fields: Sequence[str], lang: str) -> dict[str, str]:
-    """Index term → its most frequent surface form in `fields` of `docs`."""
-    surfaces: Counter[str] = Counter()
-    for doc in docs:
-        for name in fields:
-            surfaces.update(w for w in SEPARATOR.split(doc.field(name)) if w)
+def display_forms(surfaces: Mapping[str, int], lang: str) -> dict[str, str]:
+    """Index term → its most frequent surface form, from how often each word
+    occurs as written in the indexed fields (analysis.py counts them)."""
     analyse = PIPELINES[lang].analyse  # shares its cache with the index build
     by_term: dict[str, Counter[str]] = {}
     for word, count in surfaces.items():
@@ -104,15 +100,8 @@ def display_table(forms: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
-def display_file(docs: Sequence[SearchDoc], fields: Sequence[str], languages: Sequence[str],
-                 fallback: str, folder: str = "search") -> SearchFile:
-    """`display.<hash>.json`: {"version": 1, "forms": {lang: table}}, for the
-    languages that have an index, each over the articles in that index."""
-    by_lang: dict[str, list[SearchDoc]] = {}
-    for doc in docs:
-        by_lang.setdefault(index_language(doc, languages, fallback), []).append(doc)
-    return hashed_file(folder, "display", {
-        "version": FORMAT_VERSION,
-        "forms": {lang: display_table(display_forms(by_lang[lang], fields, lang))
-                  for lang in languages if lang in by_lang},
-    })
+def display_json(surfaces: Mapping[str, Mapping[str, int]]) -> dict:
+    """The content of `display.<hash>.json`: {"version": 1, "forms": {lang:
+    table}}, from each index language's surface counts."""
+    return {"version": FORMAT_VERSION,
+            "forms": {lang: display_table(display_forms(counts, lang)) for lang, counts in surfaces.items()}}

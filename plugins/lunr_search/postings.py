@@ -1,60 +1,91 @@
-"""lunr's BM25 field scores, computed directly: terms per field in, postings out.
+"""lunr's BM25 field scores, computed directly: analysed documents in,
+postings out.
 
 lunr.py's Builder computes the same numbers (tests/search/test_postings.py
 checks that on real articles) but also builds what this project never ships:
 per-token metadata, a token set of every term and a vector per field. Here
-each document's fields arrive as term lists (already through the language's
-pipeline) and every term gets, per field, its documents with lunr's score:
+every (term, field, document) gets lunr's score
 
     idf(t) * (k1 + 1) * tf / (k1 * (1 - b + b * len / avglen) + tf) * boost
 
 rounded to three decimals as lunr does, with idf(t) = ln(1 + |(N - n + .5) /
 (n + .5)|), n the documents with t in any field (counted once per field).
+
+The scores are computed with numpy over all postings at once, in the same
+order of IEEE operations as the formula in Python, so they are the same
+doubles; idf uses math.log (numpy's log may differ in the last bit).
 """
 
 from __future__ import annotations
 
 import math
-from array import array
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .analysis import Analysis
 
 K1 = 1.2
 B = 0.75
 SCALE = 1000  # lunr's three decimals, as integers
 
-# term -> flat (field number, document, round(score, 3) x 1000) triples, by
-# field number, then document; C integers, so 10,000 articles stay small
-Postings = dict[str, array]
+
+def js_order(term: str) -> bytes:
+    """Sort key: JavaScript compares strings by UTF-16 code units."""
+    return term.encode("utf-16-be")
 
 
-def build_postings(docs: Iterable[tuple[int, Sequence[Sequence[str]]]],
-                   boosts: Mapping[str, float]) -> Postings:
-    """`docs`: (document number, the terms of each field in `boosts` order),
-    by document number; read once (a generator keeps memory low)."""
-    fields = list(boosts)
-    # per field: (document, its distinct terms, their frequencies, field length)
-    per_field: list[list[tuple[int, tuple, tuple, int]]] = [[] for _ in fields]
-    with_term: Counter = Counter()  # documents with the term, counted once per field
-    count = 0
-    for doc, field_terms in docs:
-        count += 1
-        for f, terms in enumerate(field_terms):
-            counts = Counter(terms)
-            with_term.update(counts.keys())
-            per_field[f].append((doc, tuple(counts), tuple(counts.values()), len(terms)))
+@dataclass
+class Postings:
+    """One index's postings by term (`terms` in JavaScript order), then field,
+    then document: term n's are those from starts[n] to starts[n + 1]; per
+    posting the field's number, the document and round(score, 3) x 1000."""
 
-    idf = {term: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for term, n in with_term.items()}
-    postings: Postings = {term: array("i") for term in sorted(with_term)}
-    for f, entries in enumerate(per_field):
-        total = sum(entry[3] for entry in entries)
-        if not total:
-            continue  # (a field empty everywhere has average length 0)
-        average, boost, k1_plus_1 = total / count, boosts[fields[f]], K1 + 1
-        for doc, terms, frequencies, length in entries:
-            norm = K1 * (1 - B + B * (length / average))
-            for term, tf in zip(terms, frequencies):
-                # round(score * 1000) is round(round(score, 3) * 1000), without
-                # round(x, 3)'s slow decimal conversion
-                postings[term].extend((f, doc, round(idf[term] * (k1_plus_1 * tf) / (norm + tf) * boost * SCALE)))
-    return postings
+    terms: list[str]
+    starts: np.ndarray
+    field: np.ndarray
+    doc: np.ndarray
+    score: np.ndarray
+
+
+CHUNK = 1 << 16  # postings scored at a time (bounds the temporary arrays)
+
+
+def build_postings(analysis: Analysis, boosts: Mapping[str, float]) -> Postings:
+    """Postings of `analysis`'s documents, fields numbered as in `boosts`."""
+    run_field = np.frombuffer(analysis.run_field, dtype=np.int32)
+    run_length = np.frombuffer(analysis.run_length, dtype=np.int32)
+    run_terms = np.frombuffer(analysis.run_terms, dtype=np.int32)
+    term = np.frombuffer(analysis.term, dtype=np.int32)
+    tf = np.frombuffer(analysis.tf, dtype=np.int32)
+    count = analysis.documents
+
+    with_term = np.bincount(term, minlength=len(analysis.terms))
+    idf = np.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in with_term.tolist()])
+    average = np.bincount(run_field, weights=run_length, minlength=len(boosts)) / count
+    norm = K1 * ((1 - B) + B * (run_length / average[run_field]))  # per run
+    boost = np.array([float(b) for b in boosts.values()])[run_field]
+
+    in_order = sorted(range(len(analysis.terms)), key=lambda t: js_order(analysis.terms[t]))
+    rank = np.empty(len(in_order), dtype=np.int32)
+    rank[in_order] = np.arange(len(in_order), dtype=np.int32)
+    # runs come by document, so a stable sort by (term, field) keeps documents in order
+    key = rank[term]
+    key *= len(boosts)
+    key += np.repeat(run_field, run_terms)
+    by_term = np.argsort(key, kind="stable")
+    del key
+    field = np.repeat(run_field.astype(np.int8), run_terms)[by_term]
+    doc = np.repeat(np.frombuffer(analysis.run_doc, dtype=np.int32), run_terms)[by_term]
+    run_end = np.cumsum(run_terms)
+    score = np.empty(len(term), dtype=np.int32)
+    for start in range(0, len(term), CHUNK):
+        at = by_term[start:start + CHUNK]
+        t, f, r = term[at], tf[at], np.searchsorted(run_end, at, side="right")
+        # idf * (k1 + 1) * tf / (norm + tf) * boost * SCALE, in Python's order;
+        # Python's round() and rint both round half to even
+        score[start:start + CHUNK] = np.rint(idf[t] * ((K1 + 1) * f) / (norm[r] + f) * boost[r] * SCALE)
+    return Postings(terms=[analysis.terms[t] for t in in_order],
+                    starts=np.concatenate(([0], np.cumsum(with_term[in_order]))),
+                    field=field, doc=doc, score=score)

@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .pipelines import PIPELINES, tokenize
+from .analysis import analyse_documents
+from .display_forms import display_json
+from .pipelines import PIPELINES
 from .postings import build_postings
 from .shards import shard_postings
 
@@ -54,8 +56,9 @@ class SearchFile:
 
 @dataclass(frozen=True)
 class SearchFiles:
-    files: list[SearchFile]  # everything to write, `meta` and the manifest among them
+    files: list[SearchFile]  # everything to write, `meta`, `display` and the manifest among them
     meta: SearchFile
+    display: SearchFile  # the typo fallback's display forms (display_forms.py)
 
 
 def html_to_text(markup: str) -> str:
@@ -83,13 +86,6 @@ def index_language(doc: SearchDoc, languages: Sequence[str], fallback: str) -> s
     return doc.lang if doc.lang in languages else fallback
 
 
-def field_terms(doc: SearchDoc, fields: Sequence[str], lang: str) -> list[list[str]]:
-    """The index terms of each field of `doc`, in order, through `lang`'s pipeline."""
-    analyse = PIPELINES[lang].analyse
-    return [[term for term in map(analyse, tokenize(doc.field(name))) if term is not None]
-            for name in fields]
-
-
 def gaps(numbers: Iterable[int]) -> list[int]:
     result, previous = [], 0
     for n in numbers:
@@ -114,8 +110,7 @@ def to_json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def hashed_file(folder: str, stem: str, value) -> SearchFile:
-    data = to_json(value)
+def hashed_file(folder: str, stem: str, data: bytes) -> SearchFile:
     name = f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.json"
     return SearchFile(f"{folder}/{name}" if folder else name, data)
 
@@ -138,30 +133,35 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
                        languages: Sequence[str], fallback: str, folder: str = "search",
                        shard_bytes: int = 100_000, store_chunk: int = 64) -> SearchFiles:
     """Index shards and store chunks (content-hashed), the `meta` file naming
-    them (content-hashed, for search.html) and the un-hashed manifest naming
-    `meta` (for the header field)."""
+    them (content-hashed, for search.html), the un-hashed manifest naming
+    `meta` (for the header field) and the display forms (content-hashed)."""
     ordered = order(docs)
     files: list[SearchFile] = []
     indexes = {}
+    surfaces = {}
     by_lang = language_docs(ordered, languages, fallback)
     for lang in (lang for lang in languages if lang in by_lang):
         shards = []
         with cyclic_gc_paused():
-            postings = build_postings(((n, field_terms(ordered[n], list(fields), lang)) for n in by_lang[lang]),
-                                      fields)
-            for shard in shard_postings(postings, shard_bytes):
-                files.append(hashed_file(folder, lang, shard))
-                shards.append([shard["terms"][0], files[-1].path])
+            analysis = analyse_documents(((n, [ordered[n].field(name) for name in fields]) for n in by_lang[lang]),
+                                         lang)
+            surfaces[lang] = analysis.surfaces
+            postings = build_postings(analysis, fields)
+            del analysis
+            for terms, data in shard_postings(postings, shard_bytes):
+                files.append(hashed_file(folder, lang, data))
+                shards.append([terms[0], files[-1].path])
         indexes[lang] = {"fields": list(fields), "pipeline": PIPELINES[lang].labels,
                          "docs": gaps(by_lang[lang]), "shards": shards}
     entries = [store_entry(doc) for doc in ordered]
-    store_files = [hashed_file(folder, "store", {"fields": STORE_FIELDS, "docs": entries[i:i + store_chunk]})
+    store_files = [hashed_file(folder, "store", to_json({"fields": STORE_FIELDS, "docs": entries[i:i + store_chunk]}))
                    for i in range(0, len(entries), store_chunk)]
     files += store_files
-    meta = hashed_file(folder, "meta", {
+    meta = hashed_file(folder, "meta", to_json({
         "version": FORMAT_VERSION,
         "store": {"chunk": store_chunk, "files": [f.path for f in store_files]},
-        "indexes": indexes})
+        "indexes": indexes}))
     manifest = SearchFile(f"{folder}/manifest.json" if folder else "manifest.json",
                           to_json({"version": FORMAT_VERSION, "meta": meta.path}))
-    return SearchFiles(files + [meta, manifest], meta)
+    display = hashed_file(folder, "display", to_json(display_json(surfaces)))
+    return SearchFiles(files + [meta, manifest, display], meta, display)

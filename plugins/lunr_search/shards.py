@@ -12,55 +12,79 @@ bytes and would break the size budget; every score is scaled alike).
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+
+import numpy as np
 
 from .postings import SCALE, Postings
 
 SCORE_SCALE = 100
 
 
-def js_order(term: str) -> bytes:
-    """Sort key: JavaScript compares strings by UTF-16 code units."""
-    return term.encode("utf-16-be")
+BATCH = 1 << 16  # postings encoded at a time (bounds the temporary arrays)
 
 
-def encode_posting(triples: Sequence[int]) -> list[int]:
-    """(field, document, score x 1000) triples, by field then document, as
-    the shipped flat list."""
-    fields, docs = triples[0::3], triples[1::3]
-    scores = [round(score / (SCALE // SCORE_SCALE)) for score in triples[2::3]]
-    flat: list[int] = []
-    start = 0
-    while start < len(fields):
-        end = bisect_right(fields, fields[start], start)
-        group = docs[start:end]
-        pairs = [0] * (2 * len(group))
-        pairs[0::2] = [doc - previous for doc, previous in zip(group, [0, *group[:-1]])]
-        pairs[1::2] = scores[start:end]
-        flat += [fields[start], len(group), *pairs]
-        start = end
-    return flat
+def encode_postings(field: np.ndarray, doc: np.ndarray, score: np.ndarray,
+                    term_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The flat lists of consecutive terms, end to end, and where each starts
+    (one more entry: the end). `term_starts`: where each term's postings
+    start in `field`, `doc` and `score` (by field, then document)."""
+    count = len(field)
+    # round(score / 10) as Python rounds: half to even, on the same doubles
+    scores = np.rint(score / (SCALE // SCORE_SCALE)).astype(np.int64)
+    starts_group = np.ones(count, dtype=bool)  # a (term, field) group
+    starts_group[1:] = field[1:] != field[:-1]
+    starts_group[term_starts] = True
+    gaps = doc.astype(np.int64)
+    gaps[1:] -= np.where(starts_group[1:], 0, doc[:-1])
+    group_start = np.flatnonzero(starts_group)
+    group = np.cumsum(starts_group) - 1
+    # each group is its field, its count, then (gap, score) per posting
+    at = 2 * np.arange(count) + 2 * (group + 1)
+    flat = np.empty(2 * count + 2 * len(group_start), dtype=np.int64)
+    flat[at], flat[at + 1] = gaps, scores
+    heads = 2 * group_start + 2 * np.arange(len(group_start))
+    flat[heads] = field[group_start]
+    flat[heads + 1] = np.diff(np.append(group_start, count))
+    return flat, np.append(heads[np.searchsorted(group_start, term_starts)], len(flat))
 
 
-def json_size(numbers: list[int]) -> int:
-    """Bytes of `numbers` as compact JSON (str() puts ", " between them)."""
-    return len(str(numbers)) - max(len(numbers) - 1, 0)
+def encoded_terms(postings: Postings) -> Iterator[str]:
+    """Each term's flat list as JSON, in term order, encoded in batches of
+    about BATCH postings."""
+    starts = postings.starts
+    first = 0
+    while first < len(postings.terms):
+        last = max(int(np.searchsorted(starts, starts[first] + BATCH, side="right")) - 1, first + 1)
+        lo, hi = starts[first], starts[last]
+        flat, at = encode_postings(postings.field[lo:hi], postings.doc[lo:hi], postings.score[lo:hi],
+                                   starts[first:last] - lo)
+        flat = flat.tolist()
+        for n in range(last - first):
+            yield "[" + ",".join(map(str, flat[at[n]:at[n + 1]])) + "]"
+        first = last
 
 
-def shard_postings(postings: Postings, shard_bytes: int) -> Iterator[dict]:
-    """Shards `{"terms": [...], "postings": [...]}` in term order, none empty,
-    one at a time (only one shard's lists are in memory)."""
-    shard: dict = {"terms": [], "postings": []}
+def shard_json(terms: list[str], lists: list[str]) -> bytes:
+    """`{"terms": [...], "postings": [...]}` as compact JSON, the lists
+    already JSON."""
+    return ('{"terms":' + json.dumps(terms, ensure_ascii=False, separators=(",", ":"))
+            + ',"postings":[' + ",".join(lists) + "]}").encode("utf-8")
+
+
+def shard_postings(postings: Postings, shard_bytes: int) -> Iterator[tuple[list[str], bytes]]:
+    """Shards in term order as (their terms, their JSON), none empty, one at
+    a time (only one shard's lists are in memory as text)."""
+    terms: list[str] = []
+    lists: list[str] = []
     size = 0
-    for term in sorted(postings, key=js_order):
-        encoded = encode_posting(postings[term])
-        entry_size = len(json.dumps(term, ensure_ascii=False)) + json_size(encoded) + 2
-        if shard["terms"] and size + entry_size > shard_bytes:
-            yield shard
-            shard, size = {"terms": [], "postings": []}, 0
-        shard["terms"].append(term)
-        shard["postings"].append(encoded)
+    for term, encoded in zip(postings.terms, encoded_terms(postings)):
+        entry_size = len(json.dumps(term, ensure_ascii=False)) + len(encoded) + 2
+        if terms and size + entry_size > shard_bytes:
+            yield terms, shard_json(terms, lists)
+            terms, lists, size = [], [], 0
+        terms.append(term)
+        lists.append(encoded)
         size += entry_size
-    if shard["terms"]:
-        yield shard
+    if terms:
+        yield terms, shard_json(terms, lists)

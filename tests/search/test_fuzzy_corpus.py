@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from lunr_search.analysis import analyse_documents
 from lunr_search.display_forms import display_forms
 from tests.support.browser import serve
 from tests.support.site import ROOT
@@ -73,7 +74,8 @@ def test_the_issues_examples_are_corrected_to_the_words_readers_know(browser, co
 def test_the_browser_reads_the_display_forms_python_chose(browser, corpus):
     site, url = corpus
     # Terms with anything but letters have no line and show capitalised.
-    forms = {t: f for t, f in display_forms(site.docs, FIELDS, "de").items() if t.isalpha()}
+    surfaces = analyse_documents(((n, [d.field(f) for f in FIELDS]) for n, d in enumerate(site.docs)), "de").surfaces
+    forms = {t: f for t, f in display_forms(surfaces, "de").items() if t.isalpha()}
     page = browser.new_page()
     page.goto(f"{url}/eval.html")
     got = page.evaluate("""async ([display, terms]) => {

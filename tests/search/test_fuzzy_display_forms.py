@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from lunr_search.display_forms import display_file, display_forms, display_table, encode
-from lunr_search.search_index import SearchDoc
+from lunr_search.analysis import analyse_documents
+from lunr_search.display_forms import display_forms, display_table, encode
+from lunr_search.search_index import SearchDoc, build_search_files
 
 FIELDS = ["title", "tags", "lead", "body", "source", "author"]
 
@@ -33,10 +34,12 @@ def doc(text, lang="de", url="a.html"):
     return SearchDoc(url=url, title=text, date="2026-01-01", lang=lang)
 
 
+def forms_of(texts, lang="de"):
+    return display_forms(analyse_documents(((n, [text]) for n, text in enumerate(texts)), lang).surfaces, lang)
+
+
 def test_the_most_frequent_surface_form_wins_and_ties_go_to_the_first_in_order():
-    docs = [doc("Österreich, Österreich! Oesterreich"), doc("Die Regierung regiert. Regierung?"),
-            doc("Zebra zebra")]
-    forms = display_forms(docs, FIELDS, "de")
+    forms = forms_of(["Österreich, Österreich! Oesterreich", "Die Regierung regiert. Regierung?", "Zebra zebra"])
     assert forms["osterreich"] == "Österreich"  # transliterated and folded alike
     assert forms["regier"] == "Regierung"
     assert forms["zebra"] == "Zebra"  # "Zebra" < "zebra"
@@ -44,7 +47,7 @@ def test_the_most_frequent_surface_form_wins_and_ties_go_to_the_first_in_order()
 
 
 def test_english_articles_get_english_terms():
-    assert display_forms([doc("The negotiations", "en")], FIELDS, "en") == {"negoti": "negotiations"}
+    assert forms_of(["The negotiations"], "en") == {"negoti": "negotiations"}
 
 
 def test_table_shares_prefixes_and_leaves_out_plain_capitals():
@@ -58,8 +61,8 @@ def test_table_shares_prefixes_and_leaves_out_plain_capitals():
 def test_file_is_content_hashed_per_index_language_and_deterministic():
     docs = [doc("Wiener Melange", url="a.html"), doc("Vienna coffee", "en", url="b.html"),
             doc("Des croissants", "fr", url="c.html")]
-    first = display_file(docs, FIELDS, ["de", "en"], "de")
-    assert first == display_file(list(reversed(docs)), FIELDS, ["de", "en"], "de")
+    first = build_search_files(docs, dict.fromkeys(FIELDS, 1), ["de", "en"], "de").display
+    assert first == build_search_files(list(reversed(docs)), dict.fromkeys(FIELDS, 1), ["de", "en"], "de").display
     assert first.path.startswith("search/display.") and first.path.endswith(".json")
     data = json.loads(first.data)
     assert data["version"] == 1 and sorted(data["forms"]) == ["de", "en"]

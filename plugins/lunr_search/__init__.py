@@ -24,6 +24,7 @@ the files are written with the articles
 from __future__ import annotations
 
 import os
+from functools import partial
 
 from pelican import signals
 
@@ -79,7 +80,7 @@ def search_doc(article) -> SearchDoc:
         source=plain(str(getattr(article, "source", "") or "")),
         author=_authors(article),
         lead=html_to_text(article.summary),
-        body=html_to_text(article.content),
+        body=partial(html_to_text, article.content),
         tags=_tags(article),
     )
 

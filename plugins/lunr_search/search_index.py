@@ -12,7 +12,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -31,7 +31,12 @@ _TAG = re.compile(r"<[^>]*>")
 
 @dataclass(frozen=True)
 class SearchDoc:
-    """One article as plain text."""
+    """One article as plain text.
+
+    `body` may be a function that returns the text: it is called once, while
+    the article is indexed, so the bodies of all articles are never in
+    memory at once (the Pelican adapter passes one).
+    """
 
     url: str
     title: str
@@ -40,12 +45,14 @@ class SearchDoc:
     source: str = ""
     author: str = ""
     lead: str = ""
-    body: str = ""
+    body: str | Callable[[], str] = ""
     tags: tuple[str, ...] = ()
 
     def field(self, name: str) -> str:
         value = getattr(self, name)
-        return " ".join(value) if name == "tags" else value
+        if name == "tags":
+            return " ".join(value)
+        return value() if callable(value) else value
 
 
 @dataclass(frozen=True)

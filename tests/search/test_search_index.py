@@ -126,3 +126,16 @@ def test_settings_have_defaults_and_reject_unknown_names():
         settings_of({"LUNR_SEARCH_LANGUAGES": ["fr"]})
     with pytest.raises(ValueError, match="LUNR_SEARCH_SHARD_BYTES"):
         settings_of({"LUNR_SEARCH_SHARD_BYTES": 0})
+
+
+def test_a_body_given_as_a_function_is_read_once_and_indexed_as_text():
+    calls = []
+
+    def body():
+        calls.append(1)
+        return DOCS[0].body
+
+    lazy = SearchDoc(**{**DOCS[0].__dict__, "body": body})
+    built = files([lazy, *DOCS[1:]])
+    assert calls == [1]
+    assert [(f.path, f.data) for f in built.files] == [(f.path, f.data) for f in files().files]

@@ -43,14 +43,14 @@ class TermNumbers(dict):
 
 
 @dataclass
-class Analysis:
-    """One index's documents, analysed.
+class TermCounts:
+    """What lunr's scores need of one index's documents.
 
     `documents` counts them all (lunr's average field lengths divide by it).
     A run is one (document, field) with at least one term: `run_doc`,
     `run_field`, `run_length` (its terms, repeats counted) and `run_terms`
     (its distinct terms, whose numbers and counts follow in `term` and `tf`,
-    run after run). `surfaces`: how often each word occurs as written.
+    run after run).
     """
 
     terms: list[str]  # term number -> term
@@ -61,19 +61,23 @@ class Analysis:
     run_terms: array = field(default_factory=lambda: array("i"))
     term: array = field(default_factory=lambda: array("i"))
     tf: array = field(default_factory=lambda: array("i"))
-    surfaces: Counter = field(default_factory=Counter)
 
 
-def analyse_documents(docs: Iterable[tuple[int, Sequence[str]]], lang: str) -> Analysis:
+SurfaceForm = tuple[str, str, int]  # (index term, a word as written that gives it, occurrences)
+
+
+def analyse_documents(docs: Iterable[tuple[int, Sequence[str]]],
+                      lang: str) -> tuple[TermCounts, list[SurfaceForm]]:
     """`docs`: (document number, the text of each field), read once, so a
     generator keeps only one document's texts in memory."""
     numbers = TermNumbers(lang)
-    result = Analysis(terms=[])
+    surfaces: Counter[str] = Counter()
+    result = TermCounts(terms=[])
     for doc, texts in docs:
         result.documents += 1
         for f, text in enumerate(texts):
             words = split_words(text)
-            result.surfaces.update(words)
+            surfaces.update(words)
             counts = Counter(map(numbers.__getitem__, words))
             without_term = counts.pop(NO_TERM, 0)
             if counts:
@@ -84,4 +88,6 @@ def analyse_documents(docs: Iterable[tuple[int, Sequence[str]]], lang: str) -> A
                 result.term.extend(counts.keys())
                 result.tf.extend(counts.values())
     result.terms = list(numbers.numbers)
-    return result
+    forms = [(result.terms[numbers[word]], word, count) for word, count in surfaces.items()
+             if numbers[word] != NO_TERM]
+    return result, forms

@@ -29,9 +29,10 @@ shown capitalised. Fetched only when a fallback happens (docs/search.md).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from .pipelines import PIPELINES, trim
+from .analysis import SurfaceForm
+from .pipelines import trim
 
 FORMAT_VERSION = 1
 CAPITALISED = "^"
@@ -39,15 +40,12 @@ _UMLAUT = {"a": "ä", "o": "ö", "u": "ü"}
 MAX_SHARED = 40  # longest prefix one line shares with the one before
 
 
-def display_forms(surfaces: Mapping[str, int], lang: str) -> dict[str, str]:
-    """Index term → its most frequent surface form, from how often each word
-    occurs as written in the indexed fields (analysis.py counts them)."""
-    analyse = PIPELINES[lang].analyse  # shares its cache with the index build
+def display_forms(surface_forms: Iterable[SurfaceForm]) -> dict[str, str]:
+    """Index term → its most frequent surface form, from each word's
+    occurrences as written in the indexed fields (analysis.py)."""
     by_term: dict[str, Counter[str]] = {}
-    for word, count in surfaces.items():
-        term = analyse(word.lower())  # as indexing: lowercased, then the pipeline
-        if term is not None:
-            by_term.setdefault(term, Counter())[trim(word)] += count
+    for term, word, count in surface_forms:
+        by_term.setdefault(term, Counter())[trim(word)] += count
     return {term: min(forms, key=lambda form: (-forms[form], form)) for term, forms in by_term.items()}
 
 
@@ -82,7 +80,9 @@ def encode(term: str, form: str) -> str:
 
 def _shared(a: str, b: str) -> int:
     n = 0
-    while n < min(len(a), len(b), MAX_SHARED) and a[n] == b[n]:
+    for x, y in zip(a[:MAX_SHARED], b):
+        if x != y:
+            break
         n += 1
     return n
 
@@ -100,8 +100,6 @@ def display_table(forms: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
-def display_json(surfaces: Mapping[str, Mapping[str, int]]) -> dict:
-    """The content of `display.<hash>.json`: {"version": 1, "forms": {lang:
-    table}}, from each index language's surface counts."""
-    return {"version": FORMAT_VERSION,
-            "forms": {lang: display_table(display_forms(counts, lang)) for lang, counts in surfaces.items()}}
+def display_json(tables: Mapping[str, str]) -> dict:
+    """The content of `display.<hash>.json`, from each index language's table."""
+    return {"version": FORMAT_VERSION, "forms": dict(tables)}

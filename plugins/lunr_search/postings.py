@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .analysis import Analysis
+from .analysis import TermCounts
 
 K1 = 1.2
 B = 0.75
@@ -52,22 +52,22 @@ class Postings:
 CHUNK = 1 << 16  # postings scored at a time (bounds the temporary arrays)
 
 
-def build_postings(analysis: Analysis, boosts: Mapping[str, float]) -> Postings:
-    """Postings of `analysis`'s documents, fields numbered as in `boosts`."""
-    run_field = np.frombuffer(analysis.run_field, dtype=np.int32)
-    run_length = np.frombuffer(analysis.run_length, dtype=np.int32)
-    run_terms = np.frombuffer(analysis.run_terms, dtype=np.int32)
-    term = np.frombuffer(analysis.term, dtype=np.int32)
-    tf = np.frombuffer(analysis.tf, dtype=np.int32)
-    count = analysis.documents
+def build_postings(counts: TermCounts, boosts: Mapping[str, float]) -> Postings:
+    """Postings of the documents `counts` describes, fields numbered as in `boosts`."""
+    run_field = np.frombuffer(counts.run_field, dtype=np.int32)
+    run_length = np.frombuffer(counts.run_length, dtype=np.int32)
+    run_terms = np.frombuffer(counts.run_terms, dtype=np.int32)
+    term = np.frombuffer(counts.term, dtype=np.int32)
+    tf = np.frombuffer(counts.tf, dtype=np.int32)
+    documents = counts.documents
 
-    with_term = np.bincount(term, minlength=len(analysis.terms))
-    idf = np.array([math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in with_term.tolist()])
-    average = np.bincount(run_field, weights=run_length, minlength=len(boosts)) / count
+    with_term = np.bincount(term, minlength=len(counts.terms))
+    idf = np.array([math.log(1 + abs((documents - n + 0.5) / (n + 0.5))) for n in with_term.tolist()])
+    average = np.bincount(run_field, weights=run_length, minlength=len(boosts)) / documents
     norm = K1 * ((1 - B) + B * (run_length / average[run_field]))  # per run
     boost = np.array([float(b) for b in boosts.values()])[run_field]
 
-    in_order = sorted(range(len(analysis.terms)), key=lambda t: js_order(analysis.terms[t]))
+    in_order = sorted(range(len(counts.terms)), key=lambda t: js_order(counts.terms[t]))
     rank = np.empty(len(in_order), dtype=np.int32)
     rank[in_order] = np.arange(len(in_order), dtype=np.int32)
     # runs come by document, so a stable sort by (term, field) keeps documents in order
@@ -77,7 +77,7 @@ def build_postings(analysis: Analysis, boosts: Mapping[str, float]) -> Postings:
     by_term = np.argsort(key, kind="stable")
     del key
     field = np.repeat(run_field.astype(np.int8), run_terms)[by_term]
-    doc = np.repeat(np.frombuffer(analysis.run_doc, dtype=np.int32), run_terms)[by_term]
+    doc = np.repeat(np.frombuffer(counts.run_doc, dtype=np.int32), run_terms)[by_term]
     run_end = np.cumsum(run_terms)
     score = np.empty(len(term), dtype=np.int32)
     for start in range(0, len(term), CHUNK):
@@ -86,6 +86,6 @@ def build_postings(analysis: Analysis, boosts: Mapping[str, float]) -> Postings:
         # idf * (k1 + 1) * tf / (norm + tf) * boost * SCALE, in Python's order;
         # Python's round() and rint both round half to even
         score[start:start + CHUNK] = np.rint(idf[t] * ((K1 + 1) * f) / (norm[r] + f) * boost[r] * SCALE)
-    return Postings(terms=[analysis.terms[t] for t in in_order],
+    return Postings(terms=[counts.terms[t] for t in in_order],
                     starts=np.concatenate(([0], np.cumsum(with_term[in_order]))),
                     field=field, doc=doc, score=score)

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .analysis import analyse_documents
-from .display_forms import display_json
+from .display_forms import display_forms, display_json, display_table
 from .pipelines import PIPELINES
 from .postings import build_postings
 from .shards import shard_postings
@@ -145,19 +145,20 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
     ordered = order(docs)
     files: list[SearchFile] = []
     indexes = {}
-    surfaces = {}
+    tables = {}
     by_lang = language_docs(ordered, languages, fallback)
     for lang in (lang for lang in languages if lang in by_lang):
         shards = []
         with cyclic_gc_paused():
-            analysis = analyse_documents(((n, [ordered[n].field(name) for name in fields]) for n in by_lang[lang]),
-                                         lang)
-            surfaces[lang] = analysis.surfaces
-            postings = build_postings(analysis, fields)
-            del analysis
-            for terms, data in shard_postings(postings, shard_bytes):
+            counts, surface_forms = analyse_documents(
+                ((n, [ordered[n].field(name) for name in fields]) for n in by_lang[lang]), lang)
+            tables[lang] = display_table(display_forms(surface_forms))
+            del surface_forms
+            postings = build_postings(counts, fields)
+            del counts
+            for first, data in shard_postings(postings, shard_bytes):
                 files.append(hashed_file(folder, lang, data))
-                shards.append([terms[0], files[-1].path])
+                shards.append([first, files[-1].path])
         indexes[lang] = {"fields": list(fields), "pipeline": PIPELINES[lang].labels,
                          "docs": gaps(by_lang[lang]), "shards": shards}
     entries = [store_entry(doc) for doc in ordered]
@@ -170,5 +171,5 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
         "indexes": indexes}))
     manifest = SearchFile(f"{folder}/manifest.json" if folder else "manifest.json",
                           to_json({"version": FORMAT_VERSION, "meta": meta.path}))
-    display = hashed_file(folder, "display", to_json(display_json(surfaces)))
+    display = hashed_file(folder, "display", to_json(display_json(tables)))
     return SearchFiles(files + [meta, manifest, display], meta, display)

@@ -74,8 +74,9 @@ def test_the_issues_examples_are_corrected_to_the_words_readers_know(browser, co
 def test_the_browser_reads_the_display_forms_python_chose(browser, corpus):
     site, url = corpus
     # Terms with anything but letters have no line and show capitalised.
-    surfaces = analyse_documents(((n, [d.field(f) for f in FIELDS]) for n, d in enumerate(site.docs)), "de").surfaces
-    forms = {t: f for t, f in display_forms(surfaces, "de").items() if t.isalpha()}
+    _counts, surface_forms = analyse_documents(((n, [d.field(f) for f in FIELDS]) for n, d in enumerate(site.docs)),
+                                               "de")
+    forms = {t: f for t, f in display_forms(surface_forms).items() if t.isalpha()}
     page = browser.new_page()
     page.goto(f"{url}/eval.html")
     got = page.evaluate("""async ([display, terms]) => {

@@ -35,7 +35,7 @@ def doc(text, lang="de", url="a.html"):
 
 
 def forms_of(texts, lang="de"):
-    return display_forms(analyse_documents(((n, [text]) for n, text in enumerate(texts)), lang).surfaces, lang)
+    return display_forms(analyse_documents(((n, [text]) for n, text in enumerate(texts)), lang)[1])
 
 
 def test_the_most_frequent_surface_form_wins_and_ties_go_to_the_first_in_order():

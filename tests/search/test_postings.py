@@ -8,7 +8,7 @@ from tests.search.corpus import FIELDS, corpus_docs, lunr_py_index
 
 
 def postings_of(docs, fields=FIELDS, lang="de"):
-    return build_postings(analyse_documents(((n, [d.field(name) for name in fields]) for n, d in docs), lang),
+    return build_postings(analyse_documents(((n, [d.field(name) for name in fields]) for n, d in docs), lang)[0],
                           fields)
 
 
@@ -46,7 +46,7 @@ def test_postings_come_by_term_in_javascript_order_then_field_then_document():
 
 
 def test_a_field_empty_everywhere_scores_nothing():
-    postings = build_postings(analyse_documents([(0, ["Wien", ""]), (1, ["Graz Wien", ""])], "de"),
+    postings = build_postings(analyse_documents([(0, ["Wien", ""]), (1, ["Graz Wien", ""])], "de")[0],
                               {"title": 2, "author": 1})
     wien = postings.terms.index("wien")
     at = [i for i, t in enumerate(term_of_each(postings)) if t == wien]

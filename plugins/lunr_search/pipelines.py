@@ -52,6 +52,8 @@ STOP_WORDS_DE_FILE = Path(__file__).with_name("stopwords-de.txt")
 
 def trim(word: str) -> str:
     """Cut everything but Latin letters and digits from both ends of `word`."""
+    if word.isascii() and word.isalnum():
+        return word  # only A-Z, a-z, 0-9: nothing to cut (most words; the test is cheaper)
     return _TRAILING.sub("", _LEADING.sub("", word))
 
 

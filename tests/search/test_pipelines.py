@@ -3,8 +3,10 @@
 import re
 
 import pytest
+from hypothesis import given, strategies as st
 
-from lunr_search.pipelines import PIPELINES, load_stop_words, run, tokenize, transliterate, trim
+from lunr_search.pipelines import (_LEADING, _TRAILING, PIPELINES, load_stop_words, run, tokenize,
+                                  transliterate, trim)
 from tests.search.corpus import corpus_docs
 from tests.support.site import ROOT
 
@@ -30,6 +32,11 @@ def test_trim_only_cuts_the_edges():
     assert trim("«Ärger»") == "Ärger"
     assert trim("e-mail.") == "e-mail"
     assert trim("?!") == ""
+
+
+@given(st.text(st.sampled_from("aZ09_-.!äß€ωЖ\u00aa\n"), max_size=6))
+def test_trim_of_plain_ascii_words_skips_the_patterns_and_cuts_the_same(word):
+    assert trim(word) == _TRAILING.sub("", _LEADING.sub("", word))
 
 
 @pytest.mark.parametrize("forms", [

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -68,6 +67,9 @@ def load_stop_words(path: Path = STOP_WORDS_DE_FILE) -> frozenset[str]:
 
 
 _german = snowballstemmer.stemmer("german")
+# PyStemmer remembers 10,000 words by default; the build stems each distinct
+# word once, so its cache only costs (a third of the stemming time, and memory).
+_german.maxCacheSize = 0
 
 
 def stem_de(word: str) -> str:
@@ -109,12 +111,11 @@ Pipeline.register_function(stemmer_de, "stemmer-de")
 
 
 def _make_analyser(functions: tuple):
-    """A word's index term (or None), all of `functions` in one step, remembered.
+    """A word's index term (or None), all of `functions` in one step.
 
-    Used only while building: a corpus repeats its words, and running the
-    functions over every token costs most of the build time.
+    Not remembered here: the build analyses each distinct word once
+    (analysis.py) and keeps nothing after it.
     """
-    @lru_cache(maxsize=None)
     def analyse(word: str) -> str | None:
         tokens = [Token(word)]
         for fn in functions:
@@ -141,7 +142,7 @@ def _language(functions: tuple, on_strings=None) -> LanguagePipeline:
     """`on_strings`: the same steps as plain string functions, which skip
     lunr.py's Token objects (a third of the time for a corpus's 65,000
     distinct words); tests/search/test_pipelines.py checks both agree."""
-    analyse = lru_cache(maxsize=None)(on_strings) if on_strings else _make_analyser(functions)
+    analyse = on_strings or _make_analyser(functions)
     return LanguagePipeline(search=functions, analyse=analyse)
 
 

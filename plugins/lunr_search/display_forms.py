@@ -28,7 +28,6 @@ shown capitalised. Fetched only when a fallback happens (docs/search.md).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from .analysis import SurfaceForm
@@ -43,9 +42,11 @@ MAX_SHARED = 40  # longest prefix one line shares with the one before
 def display_forms(surface_forms: Iterable[SurfaceForm]) -> dict[str, str]:
     """Index term → its most frequent surface form, from each word's
     occurrences as written in the indexed fields (analysis.py)."""
-    by_term: dict[str, Counter[str]] = {}
+    by_term: dict[str, dict[str, int]] = {}
     for term, word, count in surface_forms:
-        by_term.setdefault(term, Counter())[trim(word)] += count
+        forms = by_term.setdefault(term, {})
+        form = trim(word)
+        forms[form] = forms.get(form, 0) + count
     return {term: min(forms, key=lambda form: (-forms[form], form)) for term, forms in by_term.items()}
 
 

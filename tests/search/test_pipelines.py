@@ -5,7 +5,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from lunr_search.pipelines import (_LEADING, _TRAILING, PIPELINES, load_stop_words, run, tokenize,
+from lunr_search.pipelines import (_DIGRAPH, _LEADING, _TRAILING, PIPELINES, load_stop_words, run, tokenize,
                                   transliterate, trim)
 from tests.search.corpus import corpus_docs
 from tests.support.site import ROOT
@@ -49,6 +49,11 @@ def test_trim_of_plain_ascii_words_skips_the_patterns_and_cuts_the_same(word):
 def test_forms_of_a_word_share_one_term(forms):
     terms = {tuple(run("de", form)) for form in forms}
     assert len(terms) == 1, terms
+
+
+@given(st.text(st.sampled_from("aeouqäx"), max_size=8))
+def test_transliteration_skips_words_without_digraphs_and_changes_the_same(word):
+    assert transliterate(word) == _DIGRAPH.sub(lambda m: {"ae": "ä", "oe": "ö", "ue": "ü"}[m.group(0)], word)
 
 
 def test_transliteration_spares_u_after_vowels_and_q():

@@ -11,7 +11,7 @@ every (term, field, document) gets lunr's score
 rounded to three decimals as lunr does, with idf(t) = ln(1 + |(N - n + .5) /
 (n + .5)|), n the documents with t in any field (counted once per field).
 
-The scores are computed with numpy over all postings at once, in the same
+The scores are computed with numpy, CHUNK postings at a time, in the same
 order of IEEE operations as the formula in Python, so they are the same
 doubles; idf uses math.log (numpy's log may differ in the last bit).
 """

@@ -136,6 +136,21 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields: Mapping[str, float], lang: str,
+                   folder: str, shard_bytes: int) -> tuple[list[tuple[str, SearchFile]], str]:
+    """The index shards (each with its first term) and the display-form table
+    of one language, whose documents are `ordered[n]` for n in `numbers`.
+    What is made on the way is dropped once used (the surface forms before
+    the postings' peak, everything else on return)."""
+    counts, surface_forms = analyse_documents(((n, [ordered[n].field(name) for name in fields]) for n in numbers),
+                                              lang)
+    table = display_table(display_forms(surface_forms))
+    del surface_forms
+    postings = build_postings(counts, fields)
+    del counts
+    return [(first, hashed_file(folder, lang, data)) for first, data in shard_postings(postings, shard_bytes)], table
+
+
 def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
                        languages: Sequence[str], fallback: str, folder: str = "search",
                        shard_bytes: int = 100_000, store_chunk: int = 64) -> SearchFiles:
@@ -148,19 +163,11 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
     tables = {}
     by_lang = language_docs(ordered, languages, fallback)
     for lang in (lang for lang in languages if lang in by_lang):
-        shards = []
         with cyclic_gc_paused():
-            counts, surface_forms = analyse_documents(
-                ((n, [ordered[n].field(name) for name in fields]) for n in by_lang[lang]), lang)
-            tables[lang] = display_table(display_forms(surface_forms))
-            del surface_forms
-            postings = build_postings(counts, fields)
-            del counts
-            for first, data in shard_postings(postings, shard_bytes):
-                files.append(hashed_file(folder, lang, data))
-                shards.append([first, files[-1].path])
+            shard_files, tables[lang] = language_files(ordered, by_lang[lang], fields, lang, folder, shard_bytes)
+        files += [file for _first, file in shard_files]
         indexes[lang] = {"fields": list(fields), "pipeline": PIPELINES[lang].labels,
-                         "docs": gaps(by_lang[lang]), "shards": shards}
+                         "docs": gaps(by_lang[lang]), "shards": [[first, file.path] for first, file in shard_files]}
     entries = [store_entry(doc) for doc in ordered]
     store_files = [hashed_file(folder, "store", to_json({"fields": STORE_FIELDS, "docs": entries[i:i + store_chunk]}))
                    for i in range(0, len(entries), store_chunk)]

@@ -6,17 +6,43 @@ patterns) for every file: about a fifth of reading an article. Markdown's own
 keeps two: one for documents (with the meta extension) and one for formatted
 metadata fields such as `Summary` (without it, as Pelican does). The HTML and
 metadata are the stock reader's (tests/markdown/test_fast_markdown.py).
+
+It also reads the dates the converter writes (`2026-11-25T15:43:39+01:00`)
+without dateutil's general parser, which Pelican calls for every `Date`
+(a twentieth of a build); the same datetime, tz object included, and any
+other form still goes to Pelican.
 """
 
 from __future__ import annotations
 
+import re
+
+from dateutil.tz import tzoffset
 from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
+from pelican.utils import SafeDatetime, pelican_open
 
 # The priority markdown.extensions.meta registers its preprocessor with (documented there).
 _META_PRIORITY = 27
+# ISO dates with a time and a non-zero offset; dateutil reads `+00:00` and `Z` as tzutc().
+_ISO_WITH_OFFSET = re.compile(r"(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?([+-])(\d\d):(\d\d)")
+
+
+def iso_date(value: str) -> SafeDatetime | None:
+    """`value` as pelican.utils.get_date reads it, when it is an ISO date with an offset; else None."""
+    match = _ISO_WITH_OFFSET.fullmatch(value)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, sign, off_h, off_m = match.groups()
+    offset = (int(off_h) * 60 + int(off_m)) * 60
+    if offset == 0:
+        return None
+    try:
+        return SafeDatetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0),
+                            tzinfo=tzoffset(None, offset if sign == "+" else -offset))
+    except ValueError:  # 2026-02-30 and the like: let Pelican say so
+        return None
 
 
 class ReusingMarkdownReader(MarkdownReader):
@@ -41,6 +67,13 @@ class ReusingMarkdownReader(MarkdownReader):
         if "meta" not in self._md.preprocessors:
             self._md.preprocessors.register(self._meta_preprocessor, "meta", _META_PRIORITY)
         return content, self._parse_metadata(document.Meta)
+
+    def process_metadata(self, name, value):
+        if name == "date" and isinstance(value, str):
+            date = iso_date(value)
+            if date is not None:
+                return date
+        return super().process_metadata(name, value)
 
 
 def use_reusing_reader(readers) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pelican.readers import MarkdownReader, Readers
 from pelican.settings import read_settings
 
-from fast_markdown import ReusingMarkdownReader, use_reusing_reader
+from fast_markdown import ReusingMarkdownReader, iso_date, use_reusing_reader
 from tests.support.site import ROOT
 
 DOCS = {
@@ -27,9 +29,9 @@ def read_all(reader, folder):
 def test_same_html_and_metadata_as_pelicans_reader_in_any_order(tmp_path):
     for name, text in DOCS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    settings = read_settings(str(ROOT / "pelicanconf.py"))
-    stock = read_all(MarkdownReader(settings), tmp_path)
-    reused = read_all(ReusingMarkdownReader(settings), tmp_path)
+    pelican_settings = read_settings(str(ROOT / "pelicanconf.py"))
+    stock = read_all(MarkdownReader(pelican_settings), tmp_path)
+    reused = read_all(ReusingMarkdownReader(pelican_settings), tmp_path)
     assert reused == stock
     # the cases that would show leaked state: footnotes, abbreviations, metadata of the previous file
     by_name = dict(zip([*DOCS, *DOCS], reused))
@@ -41,9 +43,41 @@ def test_same_html_and_metadata_as_pelicans_reader_in_any_order(tmp_path):
 
 
 def test_the_plugin_replaces_only_pelicans_markdown_reader():
-    settings = read_settings(str(ROOT / "pelicanconf.py"))
-    readers = Readers(settings)  # pelicanconf.py lists fast_markdown, but the signal only fires once registered
+    pelican_settings = read_settings(str(ROOT / "pelicanconf.py"))
+    readers = Readers(pelican_settings)  # pelicanconf.py lists fast_markdown, but the signal only fires once registered
     use_reusing_reader(readers)
     for extension in MarkdownReader.file_extensions:
         assert readers.reader_classes[extension] is ReusingMarkdownReader
     assert readers.reader_classes["html"] is not ReusingMarkdownReader
+
+
+DATES = st.builds(
+    "{:04d}-{:02d}-{:02d}{}{:02d}:{:02d}{}{}".format,
+    st.integers(1, 9999), st.integers(0, 13), st.integers(0, 32), st.sampled_from(["T", " ", "_", ""]),
+    st.integers(0, 25), st.integers(0, 61), st.sampled_from(["", ":00", ":59", ":7"]),
+    st.sampled_from(["+01:00", "-05:30", "+00:00", "Z", "", "+14:00", "-00:30", "+1:00"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATES)
+def test_dates_read_as_pelican_reads_them(value):
+    reader = ReusingMarkdownReader(read_settings(str(ROOT / "pelicanconf.py")))
+    try:
+        expected = MarkdownReader.process_metadata(reader, "date", value)
+    except ValueError:
+        expected = ValueError
+    try:
+        got = reader.process_metadata("date", value)
+    except ValueError:
+        got = ValueError
+    assert got == expected
+    if got is not ValueError:
+        assert type(got) is type(expected) and got.tzinfo == expected.tzinfo
+        assert got.isoformat() == expected.isoformat() and got.tzname() == expected.tzname()
+
+
+def test_the_converters_dates_take_the_fast_path():
+    date = iso_date("2026-11-25T15:43:39+01:00")
+    assert date is not None and date.isoformat() == "2026-11-25T15:43:39+01:00"
+    assert iso_date("2026-11-25T15:43:39+00:00") is None  # dateutil's tzutc(), Pelican's way

@@ -23,11 +23,13 @@ class RenderMemo:
 
 
 def freeze_urls(contents: Iterable[Any]) -> None:
-    """Store each content's URL as its `override_url`, which Pelican's `url` returns unrecomputed.
+    """Store each content's URL and output path as its `override_url` and
+    `override_save_as`, which Pelican's `url` and `save_as` return unrecomputed.
 
     Only for contents whose slug, date, category and language are final (after
-    the generator has read them all); a URL set by the editor is left as it is.
+    the generator has read them all); a URL or path set by the editor is left as it is.
     """
     for content in contents:
-        if not hasattr(content, "override_url"):
-            content.override_url = content.url
+        for key in ("url", "save_as"):
+            if not hasattr(content, f"override_{key}"):
+                setattr(content, f"override_{key}", getattr(content, key))

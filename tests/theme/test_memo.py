@@ -23,14 +23,15 @@ def test_render_memo_renders_each_key_once():
 
 
 def _article(**metadata):
-    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "articles/{slug}.html"}
+    settings = {**DEFAULT_CONFIG, "ARTICLE_URL": "articles/{slug}.html", "ARTICLE_SAVE_AS": "articles/{slug}.html"}
     return Article("<p>x</p>", metadata={"title": "T", "slug": "t", "date": dt.datetime(2022, 1, 7), **metadata},
                    settings=settings)
 
 
-def test_freeze_urls_keeps_the_url_and_stops_recomputing_it(monkeypatch):
-    article, edited = _article(), _article(url="hand/made.html")
+def test_freeze_urls_keeps_the_url_and_path_and_stops_recomputing_them(monkeypatch):
+    article, edited = _article(), _article(url="hand/made.html", save_as="hand/made.html")
     freeze_urls([article, edited])
     assert article.url == "articles/t.html" and edited.url == "hand/made.html"
+    assert article.save_as == "articles/t.html" and edited.save_as == "hand/made.html"
     monkeypatch.setattr(Article, "url_format", property(lambda self: 1 / 0))
-    assert article.url == "articles/t.html"
+    assert article.url == "articles/t.html" and article.save_as == "articles/t.html"

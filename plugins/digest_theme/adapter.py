@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .dates import day_heading, long_date, month_name, period_title
+from .dates import day_heading, long_date, long_date_pattern, month_name, period_title
 from .grouping import group_by_day, neighbours
 from .memo import RenderMemo, freeze_urls
 from .strings import strings_for
@@ -19,6 +19,7 @@ def add_to_jinja(generator):
     lang = generator.settings.get("DEFAULT_LANG", "de")
     env.globals["T"] = strings_for(lang)
     env.filters["long_date"] = lambda value: long_date(value, lang)
+    env.globals["long_date_pattern"] = long_date_pattern(lang)
     env.filters["day_heading"] = lambda value: day_heading(value, lang)
     env.filters["month_name"] = lambda month: month_name(month, lang)
     env.filters["period_title"] = lambda period_num: period_title(tuple(period_num), lang)

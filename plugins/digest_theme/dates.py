@@ -21,13 +21,17 @@ def _lang(lang: str) -> str:
     return base if base in MONTHS else "de"
 
 
+# {0} day, {1} month name, {2} year; the search page fills the same pattern (search.html).
+LONG_DATE = {"de": "{0}. {1} {2}", "en": "{0} {1} {2}"}
+
+
+def long_date_pattern(lang: str) -> str:
+    return LONG_DATE[_lang(lang)]
+
+
 def long_date(value: dt.date, lang: str) -> str:
     """`7. Januar 2022` in German, `7 January 2022` in English."""
-    lang = _lang(lang)
-    month = MONTHS[lang][value.month - 1]
-    if lang == "de":
-        return f"{value.day}. {month} {value.year}"
-    return f"{value.day} {month} {value.year}"
+    return long_date_pattern(lang).format(value.day, month_name(value.month, lang), value.year)
 
 
 def day_heading(value: dt.date, lang: str) -> str:

@@ -12,10 +12,9 @@ no dependency is needed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 
-from .search_index import SearchFile
+from .search_index import SearchFile, hashed_file
 
 # In load order: lunr, its stemmer support and German, then ours.
 PAGE_SCRIPTS = ("lunr.min.js", "lunr.stemmer.support.min.js", "lunr.de.min.js", "search-pipeline.js",
@@ -30,6 +29,4 @@ def page_script(source_dir: str, folder: str) -> SearchFile:
         with open(os.path.join(source_dir, name), encoding="utf-8") as source:
             # `;` ends a file whose last statement has none, before the next file's `(function`.
             parts.append(f"/* {name} */\n{source.read().rstrip()}\n;\n")
-    data = "".join(parts).encode("utf-8")
-    name = f"search-page.{hashlib.sha256(data).hexdigest()[:12]}.js"
-    return SearchFile(f"{folder}/{name}" if folder else name, data)
+    return hashed_file(folder, "search-page", "".join(parts).encode("utf-8"), ".js")

@@ -117,8 +117,9 @@ def to_json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def hashed_file(folder: str, stem: str, data: bytes) -> SearchFile:
-    name = f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.json"
+def hashed_file(folder: str, stem: str, data: bytes, suffix: str = ".json") -> SearchFile:
+    """`<folder>/<stem>.<sha256:12><suffix>`: a name that changes with `data`."""
+    name = f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
     return SearchFile(f"{folder}/{name}" if folder else name, data)
 
 

@@ -23,11 +23,10 @@ import os
 import shlex
 import shutil
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
+from interleave import run_peak
 from make_seeds import write_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,17 +44,6 @@ VARIANTS = {
 TAG_CACHE = WORK / "autotag-cache"
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB, the largest of the command's processes)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(cmd)}")
-    return seconds, usage.ru_maxrss / 1024
-
-
 def convert_cmd(seeds: Path, content: Path) -> list[str]:
     return [PY, "-m", "seed_converter", "-q", "--seeds", str(seeds), "--content", str(content / "articles")]
 
@@ -68,8 +56,8 @@ def bench_set(copies: int, runs: int) -> dict[str, float]:
     cold = []
     for _ in range(runs):
         shutil.rmtree(content, ignore_errors=True)
-        cold.append(timed(convert_cmd(seeds, content))[0])
-    rerun = [timed(convert_cmd(seeds, content))[0] for _ in range(max(runs, 5))]
+        cold.append(run_peak(convert_cmd(seeds, content), ROOT)[0])
+    rerun = [run_peak(convert_cmd(seeds, content), ROOT)[0] for _ in range(max(runs, 5))]
     builds: dict[str, list[tuple[float, float]]] = {variant: [] for variant in ["plain pelican", *VARIANTS]}
     for _ in range(runs):
         for variant, (plugins, cold_cache) in VARIANTS.items():
@@ -78,12 +66,12 @@ def bench_set(copies: int, runs: int) -> dict[str, float]:
             settings = [f"AUTOTAG_CACHE_PATH={shlex.quote(json.dumps(str(TAG_CACHE)))}"]
             if plugins is not None:
                 settings.append(f"PLUGINS={shlex.quote(json.dumps(plugins))}")
-            builds[variant].append(timed([
+            builds[variant].append(run_peak([
                 "make", "-s", "html", f"SEEDDIR={seeds}", f"INPUTDIR={content}",
-                f"OUTPUTDIR={WORK / ('out-' + name)}", f"PELICANOPTS=--extra-settings {' '.join(settings)}"]))
-        builds["plain pelican"].append(timed([
+                f"OUTPUTDIR={WORK / ('out-' + name)}", f"PELICANOPTS=--extra-settings {' '.join(settings)}"], ROOT))
+        builds["plain pelican"].append(run_peak([
             PY, "-m", "pelican", str(content), "-o", str(WORK / f"plain-{name}"),
-            "-s", str(ROOT / "bench" / "plain_pelicanconf.py"), "--delete-output-directory"]))
+            "-s", str(ROOT / "bench" / "plain_pelicanconf.py"), "--delete-output-directory"], ROOT))
     result = {"articles": count, "convert": statistics.median(cold), "rerun": statistics.median(rerun)}
     for variant, runs_of in builds.items():
         result[variant] = (statistics.median(t for t, _ in runs_of), max(m for _, m in runs_of))

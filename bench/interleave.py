@@ -12,6 +12,7 @@ import os
 import resource
 import statistics
 import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -38,6 +39,18 @@ def run(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, floa
     wall = os.times().elapsed - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run_peak(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB, the largest of the command's
+    processes, from wait4) of one command (its output discarded; a failure exits)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status:
+        raise SystemExit(f"failed ({status}): {' '.join(cmd)}")
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def interleave(builds: list[Build], runs: int, cwd: Path, env: dict | None = None) -> list[Build]:

@@ -46,11 +46,11 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
+from interleave import run_peak
 from make_seeds import write_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,17 +64,6 @@ QUERIES = ["Wien", "Rapid Wien", "Politik", "Österreich", "Oesterreich", "Flüc
 
 def load() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
-
-
-def run_measured(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one command."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if status:
-        raise SystemExit(f"failed ({status}): {' '.join(cmd)}")
-    return elapsed, usage.ru_maxrss / 1024
 
 
 def pelican(content: Path, output: Path, conf: str, settings: dict | None = None) -> list[str]:
@@ -300,9 +289,9 @@ def main() -> None:
     with_search = {"PLUGIN_PATHS": [str(ROOT / "plugins")], "PLUGINS": ["lunr_search"]}
     plain, ours = [], []
     for _ in range(args.runs):
-        plain.append(run_measured(pelican(content, WORK / f"search-plain-{name}", "bench/plain_pelicanconf.py")))
-        ours.append(run_measured(pelican(content, WORK / f"search-plugin-{name}", "bench/plain_pelicanconf.py",
-                                         with_search)))
+        plain.append(run_peak(pelican(content, WORK / f"search-plain-{name}", "bench/plain_pelicanconf.py"), ROOT))
+        ours.append(run_peak(pelican(content, WORK / f"search-plugin-{name}", "bench/plain_pelicanconf.py",
+                                     with_search), ROOT))
     plain_s, ours_s = statistics.median(t for t, _ in plain), statistics.median(t for t, _ in ours)
     plain_mb, ours_mb = max(m for _, m in plain), max(m for _, m in ours)
     print(f"build, plain Pelican: median {plain_s:.2f} s {[round(t, 2) for t, _ in plain]}, peak {plain_mb:.0f} MB")
@@ -311,10 +300,10 @@ def main() -> None:
     print(f"ratio: time {ours_s / plain_s:.2f}, peak memory {ours_mb / plain_mb:.2f}")
 
     from tests.search.conftest import SEARCH_SETTINGS
-    seconds, peak = run_measured(pelican(content, site, "pelicanconf.py", SEARCH_SETTINGS))
+    seconds, peak = run_peak(pelican(content, site, "pelicanconf.py", SEARCH_SETTINGS), ROOT)
     print(f"site for the browser (pelicanconf.py, theme + search, no tagging): {seconds:.2f} s, peak {peak:.0f} MB")
     if args.full:
-        seconds, peak = run_measured(pelican(content, WORK / f"search-full-{name}", "pelicanconf.py"))
+        seconds, peak = run_peak(pelican(content, WORK / f"search-full-{name}", "pelicanconf.py"), ROOT)
         print(f"full build (pelicanconf.py: theme, tagging, search; cache as left): {seconds:.2f} s, "
               f"peak {peak:.0f} MB; × plain: time {seconds / plain_s:.2f}, memory {peak / plain_mb:.2f}")
     search_files(WORK / f"search-plugin-{name}")

@@ -27,10 +27,11 @@ DEFAULT_DATE_FORMAT = "%d.%m.%Y"
 
 THEME = os.path.join(_HERE, "theme")
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-# Order is the data's path: reading (one Markdown instance per build, not per
-# file), sources (Source -> category), the theme's helpers, automatic tags,
-# then the search index (which indexes the tags).
-PLUGINS = ["fast_markdown", "sources", "digest_theme", "autotag", "lunr_search"]
+# Order is the data's path: the site's lists (one-pass term and archive lists,
+# stable page numbers, the sitemap), reading (one Markdown instance per build,
+# not per file), sources (Source -> category), the theme's helpers, automatic
+# tags, then the search index (which indexes the tags).
+PLUGINS = ["site_lists", "fast_markdown", "sources", "digest_theme", "autotag", "lunr_search"]
 
 # Seed text is plain text: every template escapes what it prints. Fields that
 # Pelican renders to HTML (content, summary, title) are marked safe in the theme.
@@ -61,6 +62,13 @@ PAGE_LANG_SAVE_AS = PAGE_URL
 # The converter writes the lead as Summary; never cut it.
 SUMMARY_MAX_LENGTH = None
 DEFAULT_PAGINATION = 20
+# A list's first page at its own URL (tag/wien.html); its numbered pages, which
+# site_lists counts from the oldest, in a folder of their own (tag/wien/3/), so
+# page 3 of tag `s` is never the page of tag `s3`.
+PAGINATION_PATTERNS = [
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
+]
 
 # Sources are Pelican categories: one page (and, published, one feed) per publisher.
 CATEGORY_URL = "sources/{slug}.html"
@@ -74,7 +82,8 @@ MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
 DAY_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/{date:%d}/"
 DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL + "index.html"
 # lunr_search adds its own "search" page when it is enabled.
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "sitemap", "robots"]
+# site_lists writes sitemap.xml (an index of sitemap-1.xml, ... past 50,000 URLs).
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "robots"]
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
 

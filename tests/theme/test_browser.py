@@ -20,7 +20,7 @@ REMOTE = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 PAGES = [
-    "index.html", "index2.html",
+    "index.html", "1/index.html",
     "articles/nato-wiederholt-angebot-zum-dialog-mit-moskau.html",
     "articles/script-angriff-abwehr.html",
     "tags.html", "tag/ukraine.html",

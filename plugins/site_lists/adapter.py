@@ -1,0 +1,91 @@
+"""Pelican adapter: install the one-pass lists and the stable paginator; write the sitemaps.
+
+Settings (defaults in DEFAULTS): SITEMAP_SAVE_AS, the sitemap (or, when the
+site has more than SITEMAP_MAX_URLS URLs, the sitemap index); SITEMAP_PART_SAVE_AS,
+the parts behind an index ({number} from 1). The sitemap lists the home page,
+the pages, the tag and source pages (with their newest article's date) and the
+articles, oldest first.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from operator import itemgetter
+
+from pelican import signals, writers
+
+from . import terms
+from .paging import StablePaginator
+from .sitemap import MAX_URLS, Entry, sitemap_files
+
+DEFAULTS = {
+    "SITEMAP_SAVE_AS": "sitemap.xml",
+    "SITEMAP_PART_SAVE_AS": "sitemap-{number}.xml",
+    "SITEMAP_MAX_URLS": MAX_URLS,
+}
+
+
+def _setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def sitemap_entries(context: dict) -> list[Entry]:
+    site = context.get("SITEURL", "")
+    articles = context.get("articles", [])
+    newest = max((a.date for a in articles), default=None)
+    entries = [Entry(f"{site}/", newest)]
+    for page in context.get("pages", []):
+        entries.append(Entry(f"{site}/{page.url}", getattr(page, "modified", None) or getattr(page, "date", None)))
+    for terms_ in (context.get("tags", []), context.get("categories", [])):
+        for term, items in sorted(terms_, key=itemgetter(0)):
+            entries.append(Entry(f"{site}/{term.url}", max(a.date for a in items)))
+    for article in reversed(articles):
+        entries.append(Entry(f"{site}/{article.url}", getattr(article, "modified", None) or article.date))
+    return entries
+
+
+def write_text(output_path: str, path: str, text: str) -> None:
+    """Write `text` to `output_path/path` atomically (a reader never sees half a file)."""
+    target = os.path.join(output_path, *path.split("/"))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(tmp, _file_mode())
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _file_mode() -> int:
+    """The mode `open()` would give a new file under the current umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_sitemaps(generator, writer) -> None:
+    settings = generator.settings
+    save_as = _setting(settings, "SITEMAP_SAVE_AS")
+    if not save_as:
+        return
+    files = sitemap_files(sitemap_entries(generator.context), _setting(settings, "SITEMAP_MAX_URLS"),
+                          save_as, _setting(settings, "SITEMAP_PART_SAVE_AS"), settings.get("SITEURL", ""))
+    for path, text in files:
+        write_text(generator.output_path, path, text)
+
+
+def drop_sitemap_template(pelican) -> None:
+    """This plugin writes the sitemap; a `sitemap` direct template would write the same file."""
+    settings = pelican.settings
+    settings["DIRECT_TEMPLATES"] = [t for t in settings.get("DIRECT_TEMPLATES", []) if t != "sitemap"]
+
+
+def register():
+    terms.install()
+    writers.Paginator = StablePaginator
+    signals.initialized.connect(drop_sitemap_template)
+    signals.article_writer_finalized.connect(write_sitemaps)

@@ -1,6 +1,7 @@
 # The one door for people: `make help` lists what is here.
-# On a fresh machine with Python 3.11 and make, `make html` and `make test`
-# set everything up themselves (.venv and the pinned requirements).
+# `make doctor` names every missing tool with the command that installs it;
+# html, test, check and publish run the same check first, then set up .venv
+# from the hashed locks (requirements*.lock) and node_modules themselves.
 
 PYTHON    ?= python3
 VENV      ?= .venv
@@ -14,7 +15,11 @@ PORT      ?= 8000
 PYTEST_ARGS ?=
 
 # Publishing (see README "Publishing"). DRY_RUN=1 makes an upload target list what it would change.
-SITEURL   ?= https://news-digest.example.org
+# publish and the uploads refuse the placeholder: give SITEURL on the command line or in the environment.
+SITEURL_PLACEHOLDER := https://news-digest.example.org
+SITEURL   ?= $(SITEURL_PLACEHOLDER)
+# PRECOMPRESS= (empty) leaves out the .gz/.br copies (GitHub Pages compresses by itself).
+PRECOMPRESS ?= yes
 VNU_JAR   ?= node_modules/vnu-jar/build/dist/vnu.jar
 DRY_RUN   ?=
 GITHUB_REMOTE ?= origin
@@ -30,59 +35,112 @@ S3_ENDPOINT_URL ?=
 ARTICLE_LANG ?= de
 # Extra pelican options for html, devserver and publish (e.g. --extra-settings ...).
 PELICANOPTS ?=
+, := ,
 
 PELICAN   := $(BIN)/pelican
 RUNTIME   := $(VENV)/.runtime-installed
 TESTDEPS  := $(VENV)/.test-installed
 NODEDEPS  := node_modules/.installed
+# The hashed locks of the whole Python environment, made from requirements*.txt by `make lock`.
+LOCK      := requirements.lock
+TEST_LOCK := requirements-test.lock
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
+# One version of each package for every Python >= 3.11 and every system (--universal, fewest forks).
+UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --fork-strategy fewest --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+# The set-up check: `python3 -m doctor NEED` exits non-zero with one message naming every missing tool.
+DOCTOR    = @$(PYTHON) -m doctor
 
 .DEFAULT_GOAL := help
-.PHONY: help venv content html serve devserver publish test clean check github rsync_upload s3_upload new lighthouse
+.PHONY: help doctor venv content html serve devserver publish test clean check github rsync_upload s3_upload new \
+	lighthouse lock need-build need-check need-publish need-test need-lighthouse need-siteurl
 
 help: ## Show this list
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z0-9_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk -v port="$(PORT)" 'BEGIN {FS = ":.*## "} /^[a-z0-9_-]+:.*## / {gsub(/\$$\(PORT\)/, port, $$2); \
+		name[++n] = $$1; text[n] = $$2; if (length($$1) > w) w = length($$1)} \
+		END {for (i = 1; i <= n; i++) printf "  make %-" w "s  %s\n", name[i], text[i]}' $(MAKEFILE_LIST)
 
-# The venv is rebuilt when a requirements file changes (the stamps are newer than them).
+doctor: ## Check every tool the targets need; name each missing one with its install command
+	$(DOCTOR) all
+
+need-build:
+	$(DOCTOR) build
+need-check:
+	$(DOCTOR) check
+need-publish:
+	$(DOCTOR) publish
+need-test:
+	$(DOCTOR) test
+need-lighthouse:
+	$(DOCTOR) lighthouse
+
+# The venv is reinstalled when a lock changes (the stamps are newer than the locks).
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip==25.3
 
-$(RUNTIME): requirements.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+$(RUNTIME): $(LOCK) | $(VENV)/bin/python
+	$(PIP_INSTALL) -r $(LOCK)
 	@touch $@
 
-$(TESTDEPS): requirements-test.txt $(RUNTIME)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+$(TESTDEPS): $(TEST_LOCK) $(RUNTIME)
+	$(PIP_INSTALL) -r $(TEST_LOCK)
 	@touch $@
+
+lock: $(TESTDEPS) ## Re-pin every Python package with hashes from requirements*.txt (UPGRADE=1: newest)
+	$(UV_COMPILE) requirements-test.txt -o $(TEST_LOCK)
+	$(UV_COMPILE) requirements.txt --constraint $(TEST_LOCK) -o $(LOCK)
+	@echo "make lock: $(LOCK) and $(TEST_LOCK) are up to date; commit them with requirements*.txt"
 
 $(NODEDEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
-venv: $(RUNTIME) ## Create .venv with the pinned runtime requirements
+venv: $(RUNTIME) ## Create .venv with the locked runtime requirements
 
-content: $(RUNTIME) ## Convert seeds/*.txt into content/articles/*.md
+content: need-build $(RUNTIME) ## Convert seeds/*.txt into content/articles/*.md
 	$(BIN)/python -m seed_converter --seeds "$(SEEDDIR)" --content "$(INPUTDIR)/articles"
 
-html: content ## Convert, then build output/ with pelicanconf.py
+html: need-build content ## Convert, then build output/ with pelicanconf.py
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --delete-output-directory $(PELICANOPTS)
 
-serve: html ## Build, then serve on http://127.0.0.1:$(PORT)
-	$(PELICAN) --listen --bind 127.0.0.1 --port $(PORT) -o "$(OUTPUTDIR)" -s "$(CONFFILE)"
+serve: html ## Build, then serve on http://127.0.0.1:$(PORT) (missing pages get the site's 404 page)
+	$(BIN)/python -m preview "$(OUTPUTDIR)" --port $(PORT)
 
 devserver: content ## Rebuild on change and serve on http://127.0.0.1:$(PORT)
 	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --autoreload --listen --bind 127.0.0.1 --port $(PORT) $(PELICANOPTS)
 
-publish: content $(NODEDEPS) ## Build output/ for the web with publishconf.py, check it, precompress it
+# A refusal: one line naming the goal and the problem, exit 2, before anything is built or uploaded.
+refuse = { echo 'make $(or $(MAKECMDGOALS),publish): $(1)' >&2; exit 2; }
+
+# SITEURL must be given on the command line or in the environment: the placeholder would put
+# example.org into every feed, canonical link and the sitemap.
+need-siteurl:
+	@$(if $(filter command environment,$(origin SITEURL)),$(if $(strip $(SITEURL)),:,\
+		$(call refuse,SITEURL is empty; give the address of the site: SITEURL=https://... Nothing was built.)),\
+		$(call refuse,SITEURL is not set (the placeholder $(SITEURL_PLACEHOLDER) would end up in feeds$(,) \
+		canonical links and the sitemap); give the address of the site: SITEURL=https://... Nothing was built.))
+
+publish: need-publish need-siteurl content $(NODEDEPS) ## Build output/ for the web with publishconf.py (SITEURL=... required), check it, precompress it
 	SITEURL="$(SITEURL)" $(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --delete-output-directory $(PELICANOPTS)
 	$(MAKE) --no-print-directory check
-	$(BIN)/python -m publishing precompress "$(OUTPUTDIR)"
+	$(if $(PRECOMPRESS),$(BIN)/python -m publishing precompress "$(OUTPUTDIR)")
 
-check: $(RUNTIME) $(NODEDEPS) ## Check content/ and the site built in output/; non-zero on any problem
+check: need-check $(RUNTIME) $(NODEDEPS) ## Check content/ and the site built in output/; non-zero on any problem
 	$(BIN)/python -m site_check --content "$(INPUTDIR)/articles" --seeds "$(SEEDDIR)" \
 		--site "$(OUTPUTDIR)" --site-url "$(SITEURL)" --vnu "$(VNU_JAR)"
 
-github: publish ## Publish, then push output/ to the gh-pages branch with ghp-import (DRY_RUN=1: list changes)
+# Each upload target checks its own settings and tools before publish builds anything.
+.PHONY: need-github need-rsync need-s3
+need-github: need-siteurl
+	$(DOCTOR) github
+need-rsync: need-siteurl
+	$(DOCTOR) rsync_upload
+	@$(if $(findstring :,$(RSYNC_TARGET)),command -v ssh >/dev/null || \
+		$(call refuse,ssh not found for RSYNC_TARGET=$(RSYNC_TARGET) (Debian/Ubuntu: sudo apt-get install openssh-client). Nothing was built.))
+need-s3: need-siteurl
+	@test -n "$(S3_BUCKET)" || $(call refuse,set S3_BUCKET (and S3_ENDPOINT_URL for a non-AWS server). Nothing was built.)
+
+github: need-github publish ## Publish, then push output/ to the gh-pages branch with ghp-import (DRY_RUN=1: list changes)
 ifdef DRY_RUN
 	$(BIN)/python -m publishing github-plan "$(OUTPUTDIR)" --remote "$(GITHUB_REMOTE)" --branch "$(GITHUB_BRANCH)"
 else
@@ -91,23 +149,26 @@ else
 		--message "Publish $(SITEURL)" "$(OUTPUTDIR)"
 endif
 
-rsync_upload: publish ## Publish, then rsync --delete output/ to RSYNC_TARGET over ssh (DRY_RUN=1: list changes)
+rsync_upload: need-rsync publish ## Publish, then rsync --delete output/ to RSYNC_TARGET over ssh (DRY_RUN=1: list changes)
 	rsync -e "ssh -p $(SSH_PORT)" --recursive --links --compress --checksum --delete --itemize-changes \
 		$(if $(DRY_RUN),--dry-run) "$(OUTPUTDIR)/" "$(RSYNC_TARGET)"
 
-s3_upload: publish ## Publish, then mirror output/ into S3_BUCKET (S3_ENDPOINT_URL for non-AWS; DRY_RUN=1)
-	@test -n "$(S3_BUCKET)" || { echo "make s3_upload: set S3_BUCKET (and S3_ENDPOINT_URL for a non-AWS server)" >&2; exit 2; }
+s3_upload: need-s3 publish ## Publish, then mirror output/ into S3_BUCKET (S3_ENDPOINT_URL for non-AWS; DRY_RUN=1)
 	$(BIN)/python -m publishing s3 "$(OUTPUTDIR)" --bucket "$(S3_BUCKET)" --prefix "$(S3_PREFIX)" \
 		--endpoint-url "$(S3_ENDPOINT_URL)" $(if $(DRY_RUN),--dry-run)
 
-new: $(RUNTIME) ## Scaffold content/articles/<slug>.md: make new TITLE="..." [SOURCE=... SUMMARY=...]
-	$(BIN)/python -m scaffold --title "$$TITLE" --content "$(INPUTDIR)/articles" --lang "$(ARTICLE_LANG)" \
-		--source "$$SOURCE" --summary "$$SUMMARY"
+# TITLE, SOURCE and SUMMARY reach the file as typed: their raw values ($(value ...), never expanded by
+# make) are single-quoted for the shell.
+shell_quote = '$(subst ','\'',$(1))'
 
-test: $(TESTDEPS) $(NODEDEPS) ## Set up, then run the whole test suite
+new: need-build $(RUNTIME) ## Scaffold content/articles/<slug>.md: make new TITLE="..." [SOURCE=... SUMMARY=...]
+	$(BIN)/python -m scaffold --title $(call shell_quote,$(value TITLE)) --content "$(INPUTDIR)/articles" \
+		--lang "$(ARTICLE_LANG)" --source $(call shell_quote,$(value SOURCE)) --summary $(call shell_quote,$(value SUMMARY))
+
+test: need-test $(TESTDEPS) $(NODEDEPS) ## Set up, then run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lighthouse: $(TESTDEPS) $(NODEDEPS) ## Lighthouse reports (home, article, tag) into bench/work/lighthouse
+lighthouse: need-lighthouse $(TESTDEPS) $(NODEDEPS) ## Lighthouse reports (home, article, tag) into bench/work/lighthouse
 	$(BIN)/python bench/theme_bench.py --runs 1 --lighthouse bench/work/lighthouse
 
 clean: ## Remove output/ and caches (keeps .venv, content and seeds)

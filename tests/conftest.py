@@ -1,4 +1,3 @@
-import os
 import sys
 from pathlib import Path
 
@@ -11,13 +10,13 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 @pytest.fixture(scope="session")
 def browser():
-    """One headless Debian Chromium for the whole session."""
+    """One headless Chromium for the whole session."""
     from playwright.sync_api import sync_playwright
 
     from tests.support.browser import CHROMIUM, launch
 
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
+    if CHROMIUM is None:
+        pytest.exit("no Chromium: set CHROMIUM or install chromium (`make doctor` says how)", returncode=3)
     with sync_playwright() as p:
         b = launch(p)
         yield b

@@ -1,4 +1,8 @@
-"""Serve a built site on 127.0.0.1 and drive Debian's Chromium with Playwright."""
+"""Serve a built site on 127.0.0.1 and drive Chromium with Playwright.
+
+Chromium is found as `make doctor` finds it: $CHROMIUM, else chromium,
+chromium-browser or google-chrome on the PATH.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,9 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+from doctor import find_chromium
+
+CHROMIUM = find_chromium()  # None when there is none; the browser fixture says so
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

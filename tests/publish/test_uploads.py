@@ -19,8 +19,8 @@ pytestmark = pytest.mark.slow
 
 
 def make(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    result = subprocess.run(["make", "--no-print-directory", "-o", "publish", *args], cwd=ROOT,
-                            capture_output=True, text=True, env={**os.environ, **(env or {})})
+    result = subprocess.run(["make", "--no-print-directory", "-o", "publish", "SITEURL=https://digest.example.net",
+                             *args], cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 

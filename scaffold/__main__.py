@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.title.strip():
         print("make new: TITLE is empty (make new TITLE=\"...\")", file=sys.stderr)
         return 2
-    _, taken = scan_content(args.content)
+    taken = scan_content(args.content).taken
     try:
         slug = new_slug(args.title, taken)
     except ValueError as problem:

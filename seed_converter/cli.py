@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
-from .convert import convert_seeds
+from .convert import convert_seeds, display_path
+from .seed_files import MAX_SEED_BYTES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,27 +26,46 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--timezone", default="Europe/Berlin", help="zone for dates (default: Europe/Berlin)")
     parser.add_argument("--default-lang", default="de",
                         help="language when detection cannot decide (default: de)")
+    parser.add_argument("--max-seed-mib", type=float, default=MAX_SEED_BYTES / 2**20,
+                        help=f"largest seed file read, in MiB (default: {MAX_SEED_BYTES // 2**20})")
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     return parser
 
 
+def _exit_on_signal(signum, _frame):
+    """SIGTERM and SIGHUP end the run like Ctrl-C does: cleanly, temporary files removed."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _exit_on_signal)
     if not args.seeds.is_dir():
-        print(f"{args.seeds}: no such seed folder", file=sys.stderr)
+        print(f"{display_path(args.seeds)}: no such seed folder", file=sys.stderr)
         return 2
-    report = convert_seeds(args.seeds, args.content, force=args.force, check=args.check,
-                           timezone=args.timezone, default_lang=args.default_lang)
-    for path, problem in report.failed:
-        print(f"{path}: {problem}", file=sys.stderr)
-    for path, problem in report.out_of_date:
-        print(f"{path}: {problem}", file=sys.stderr)
+    try:
+        report = convert_seeds(args.seeds, args.content, force=args.force, check=args.check,
+                               timezone=args.timezone, default_lang=args.default_lang,
+                               max_seed_bytes=int(args.max_seed_mib * 2**20))
+    except KeyboardInterrupt:
+        print("interrupted: every article written so far is complete; nothing half-written is left",
+              file=sys.stderr)
+        return 130
+    except OSError as error:  # the folders themselves: unreadable, not creatable
+        where = display_path(Path(str(error.filename))) if error.filename else "seed_converter"
+        print(f"{where}: {error.strerror}", file=sys.stderr)
+        return 2
+    for path, problem in [*report.failed, *report.out_of_date]:
+        print(f"{display_path(path)}: {problem}", file=sys.stderr)
     for path, warning in report.warnings:
-        print(f"{path}: warning: {warning}", file=sys.stderr)
+        print(f"{display_path(path)}: warning: {warning}", file=sys.stderr)
+    for path in report.swept:
+        print(f"{display_path(path)}: removed (a temporary file an interrupted run left)", file=sys.stderr)
     for path, seed_changed in report.kept:
         if seed_changed or not args.quiet:
             note = "; its seed changed since (--force regenerates it)" if seed_changed else ""
-            print(f"{path}: kept the hand-edited version{note}")
+            print(f"{display_path(path)}: kept the hand-edited version{note}")
     if not args.quiet:
         print(f"{len(report.written)} written, {report.unchanged} unchanged, "
               f"{len(report.kept)} hand-edited kept, {len(report.failed)} failed"

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from .errors import SeedError
 
-_IMAGE_LINE = re.compile(r'!\[(?P<alt>.*)\]\((?P<url>\S+?)(?:\s+"[^"]*")?\)')
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
 # Runs of spaces, tabs, form feeds and vertical tabs fold into one space;
 # other characters (no-break spaces among them) are text and stay.
 _SPACES = re.compile(r"[ \t\f\v]+")
@@ -31,16 +31,54 @@ def normalize_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+def _last_space(text: str) -> int:
+    match = _LAST_SPACE.search(text)
+    return match.start() if match else -1
+
+
+def split_image_line(line: str) -> tuple[str, str] | None:
+    """(alt, url) of `![ALT](URL)` or `![ALT](URL "TITLE")`, in linear time; None if it is neither.
+
+    ALT may hold anything, `](` too: like a greedy pattern, the last `](`
+    that leaves a valid URL (and title) ends it.
+    """
+    if not line.startswith("![") or not line.endswith(")"):
+        return None
+    inner = line[:-1]
+    found = []
+    # Without a title: the URL runs to the end and holds no white space.
+    at = inner.rfind("](", 2, len(inner) - 1)
+    if at != -1 and at + 2 > _last_space(inner):
+        found.append((at, inner[at + 2:]))
+    # With a title: URL, white space, then a quoted title without quotes in it.
+    if inner.endswith('"') and len(inner) >= 2:
+        opening = inner.rfind('"', 0, len(inner) - 1)
+        url_end = len(inner[:opening].rstrip()) if opening > 0 else 0
+        if opening > 0 and url_end < opening:
+            at = inner.rfind("](", 2, url_end - 1)
+            if at != -1 and at + 2 > _last_space(inner[:url_end]):
+                found.append((at, inner[at + 2:url_end]))
+    if not found:
+        return None
+    at, url = max(found)
+    return line[2:at], url
+
+
 def _image(line: str) -> tuple[str | None, str | None, str | None]:
     """(url, alt, warning) of an image line; url is None when it is refused."""
-    match = _IMAGE_LINE.fullmatch(line)
-    if not match:
+    parts = split_image_line(line)
+    if parts is None:
         raise SeedError(f"line 1 starts like an image but is not `![ALT](URL)`: {line[:60]!r}")
-    url, alt = match["url"], normalize_line(match["alt"])
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        scheme = parts.scheme or "no scheme"
-        return None, None, f"image left out: only http(s) URLs are accepted, not {scheme!r}"
+    alt, url = normalize_line(parts[0]), parts[1]
+    try:
+        scheme, netloc = urlsplit(url)[:2]
+    except ValueError as error:  # e.g. an unclosed `[` in the host
+        return None, None, f"image left out: not a URL ({error})"
+    if scheme.lower() not in ("http", "https") or not netloc:
+        return None, None, f"image left out: only https URLs are accepted, not {scheme or 'no scheme'!r}"
+    if scheme.lower() == "http":
+        url = "https" + url[len(scheme):]
+        return url, alt, "image URL changed from http: to https:"
     return url, alt, None
 
 

@@ -78,7 +78,7 @@ def test_any_text_converts_faithfully_or_fails_clearly(lines, as_cp1252):
     except UnicodeEncodeError:
         data = text.encode("utf-8")
     try:
-        seed = parse_seed(decode_seed(data))
+        seed = parse_seed(decode_seed(data).text)
     except SeedError as problem:
         assert str(problem)
         return

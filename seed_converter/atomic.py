@@ -1,0 +1,70 @@
+"""The project's one atomic file write, and the sweep of what a killed writer left.
+
+A file is written to a temporary file beside it, `.<name>.<8 random>.tmp`,
+then renamed over the target, so a reader sees the old file or the new one,
+never half of either. The temporary file is removed on any error and on any
+exit Python sees (an exception, Ctrl-C, a SIGTERM turned into SystemExit);
+only a SIGKILL or a power cut can leave one, and `sweep_temp_files` removes
+those on the next run. The file gets the mode a plain `open()` would give it
+(0666 less the umask), not mkstemp's 0600.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+# mkstemp's random part: 8 characters of [a-z0-9_].
+_TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp", re.DOTALL)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write `data` (text is written as UTF-8 with LF line ends) to `path` atomically."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())
+            handle.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def is_temp_file(name: str) -> bool:
+    """True for the name of a temporary file `write_atomic` makes."""
+    return _TEMP_NAME.fullmatch(name) is not None
+
+
+def sweep_temp_files(folder: Path) -> list[Path]:
+    """Remove the temporary files a killed `write_atomic` left in `folder`; return them.
+
+    Call it only while no other writer works in `folder` (the converter holds
+    a lock on the folder).
+    """
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return removed
+    for entry in entries:
+        if is_temp_file(entry.name) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+            except FileNotFoundError:
+                continue
+            removed.append(Path(entry.path))
+    return sorted(removed)

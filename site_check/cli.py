@@ -46,7 +46,7 @@ def site_problems(site: Path, site_url: str, articles_path: str, vnu: Path) -> d
 
 def _display(problem: Problem) -> str:
     relative = os.path.relpath(problem.file)
-    return str(problem if relative.startswith("..") else Problem(Path(relative), problem.message))
+    return str(problem if relative.startswith("..") else problem._replace(file=Path(relative)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""Content checks: required metadata, unique slugs, https images, parseable dates, fresh conversions."""
+"""Content checks: required metadata, unique slugs, https images, usable dates, no bidi controls,
+fresh conversions."""
 
 from __future__ import annotations
 
@@ -7,17 +8,21 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import markdown
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import get_date, slugify
 
 from seed_converter.convert import convert_seeds
+from seed_converter.slug import pelican_slug
 
 from . import Problem
+from .dates import DATE_FIELDS, read_date
 
 REQUIRED = ("title", "date", "lang", "source", "summary")
-DATE_FIELDS = ("date", "modified")
-_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
-_HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+# Neither pattern can run past the next `![` or `<`, so the attempts from
+# different starts never overlap: linear time on any text.
+_MARKDOWN_IMAGE = re.compile(r"!\[(?:[^\]!]|!(?!\[))*\]\(\s*<?([^)\s>]+)")
+_HTML_IMAGE = re.compile(r"<img\b[^<>]*\bsrc\s*=\s*[\"']?([^\"'\s<>]+)", re.IGNORECASE)
+# Embeddings, overrides and isolates: they reverse or reorder the text after them.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_META_KEY = re.compile(r"[ ]{0,3}([A-Za-z0-9_-]+):")
 
 
 def read_metadata(text: str) -> dict[str, str]:
@@ -32,7 +37,18 @@ def article_slug(meta: dict[str, str]) -> str | None:
     if meta.get("slug"):
         return meta["slug"]
     if meta.get("title"):
-        return slugify(meta["title"], regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+        return pelican_slug(meta["title"])
+    return None
+
+
+def metadata_line(text: str, key: str) -> int | None:
+    """The line number of metadata `key` (any case) in the header, if it is there."""
+    for number, line in enumerate(text.split("\n", 200)[:200], start=1):
+        if not line.strip():
+            return None
+        match = _META_KEY.match(line)
+        if match and match[1].lower() == key:
+            return number
     return None
 
 
@@ -43,9 +59,14 @@ def check_article(path: Path, text: str, meta: dict[str, str]) -> list[Problem]:
     for name in DATE_FIELDS:
         if meta.get(name):
             try:
-                get_date(meta[name])
-            except ValueError:
-                problems.append(Problem(path, f"{name.capitalize()} is not a date: {meta[name]!r}"))
+                read_date(meta[name], name)
+            except ValueError as error:
+                problems.append(Problem(path, str(error), metadata_line(text, name)))
+    bidi = _BIDI_CONTROL.search(text)
+    if bidi:
+        problems.append(Problem(path, f"bidi control U+{ord(bidi.group()):04X}: it reverses or reorders "
+                                      "the text after it on every page that shows it; remove it",
+                                text.count("\n", 0, bidi.start()) + 1))
     images = ([meta["image"]] if meta.get("image") else []) + _MARKDOWN_IMAGE.findall(text) \
         + _HTML_IMAGE.findall(text)
     for url in images:

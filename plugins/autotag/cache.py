@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from seed_converter.atomic import write_atomic
 
 FILE = "candidates.json"
 
@@ -28,13 +28,5 @@ def load(folder: Path) -> dict:
 
 def save(folder: Path, entries: dict) -> None:
     """Write `entries` atomically (a reader sees the old file or the new, never half)."""
-    folder.mkdir(parents=True, exist_ok=True)
     text = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".candidates-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, folder / FILE)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    write_atomic(folder / FILE, text)

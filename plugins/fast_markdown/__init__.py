@@ -15,6 +15,7 @@ other form still goes to Pelican.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from dateutil.tz import tzoffset
@@ -23,6 +24,9 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime, pelican_open
 
+from site_check.dates import DATE_FIELDS, usable_date
+
+logger = logging.getLogger(__name__)
 # The priority markdown.extensions.meta registers its preprocessor with (documented there).
 _META_PRIORITY = 27
 # ISO dates with a time and a non-zero offset; dateutil reads `+00:00` and `Z` as tzutc().
@@ -69,10 +73,15 @@ class ReusingMarkdownReader(MarkdownReader):
         return content, self._parse_metadata(document.Meta)
 
     def process_metadata(self, name, value):
-        if name == "date" and isinstance(value, str):
-            date = iso_date(value)
-            if date is not None:
-                return date
+        if name in DATE_FIELDS and isinstance(value, str):
+            date = iso_date(value) if name == "date" else None
+            # The date rule make check applies: an unusable date fails this file, naming it
+            # and (Pelican itself only says "Could not process") the reason.
+            try:
+                return usable_date(date or super().process_metadata(name, value), value, name)
+            except ValueError as error:
+                logger.error("%s: %s", self._source_path, error)
+                raise
         return super().process_metadata(name, value)
 
 

@@ -10,7 +10,6 @@ as failures the user should fix.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -86,8 +85,14 @@ def _read(dir_fd: int, name: str, max_bytes: int) -> tuple[bytes, float] | str:
     try:
         fd = os.open(name, _READ_FLAGS, dir_fd=dir_fd)
     except OSError as error:
-        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a symbolic link
+        try:
+            kind = stat.S_IFMT(os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode)
+        except OSError:
+            kind = None
+        if kind == stat.S_IFLNK:  # O_NOFOLLOW met a symbolic link
             return _link_problem(dir_fd, name)
+        if kind in _KINDS:  # a socket cannot be opened at all
+            return f"{_KINDS[kind]}, not a seed file: not read"
         return f"cannot read: {error.strerror}"
     try:
         info = os.fstat(fd)

@@ -53,7 +53,7 @@ DOCTOR    = @$(PYTHON) -m doctor
 
 .DEFAULT_GOAL := help
 .PHONY: help doctor venv content html serve devserver publish test clean check github rsync_upload s3_upload new \
-	lighthouse lock need-build need-check need-publish need-test need-lighthouse need-siteurl
+	lighthouse lock check-content need-build need-check need-publish need-test need-lighthouse need-siteurl
 
 help: ## Show this list
 	@awk -v port="$(PORT)" 'BEGIN {FS = ":.*## "} /^[a-z0-9_-]+:.*## / {gsub(/\$$\(PORT\)/, port, $$2); \
@@ -128,6 +128,9 @@ publish: need-publish need-siteurl content $(NODEDEPS) ## Build output/ for the 
 check: need-check $(RUNTIME) $(NODEDEPS) ## Check content/ and the site built in output/; non-zero on any problem
 	$(BIN)/python -m site_check --content "$(INPUTDIR)/articles" --seeds "$(SEEDDIR)" \
 		--site "$(OUTPUTDIR)" --site-url "$(SITEURL)" --vnu "$(VNU_JAR)"
+
+check-content: need-build $(RUNTIME) ## Check content/ and that every seed has its current article (no build, no change)
+	$(BIN)/python -m site_check --content "$(INPUTDIR)/articles" --seeds "$(SEEDDIR)"
 
 # Each upload target checks its own settings and tools before publish builds anything.
 .PHONY: need-github need-rsync need-s3

@@ -8,6 +8,16 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "plugins"))
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `corpus` skip with one line saying why when ../shared's corpus is absent."""
+    from tests.support.corpus import CORPUS, CORPUS_MISSING
+
+    if not CORPUS.is_file():
+        for item in items:
+            if item.get_closest_marker("corpus"):
+                item.add_marker(pytest.mark.skip(reason=CORPUS_MISSING))
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole session."""

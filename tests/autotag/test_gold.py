@@ -25,6 +25,7 @@ MIN_RECALL = 0.37
 
 
 @pytest.mark.slow
+@pytest.mark.corpus
 def test_precision_and_recall_against_the_gold_set():
     fields = {str(i): f for i, f in enumerate(corpus_fields())}
     fields["seed"] = seed_fields()

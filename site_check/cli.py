@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from . import Problem
@@ -15,6 +17,7 @@ from .links import check_links
 from .sitemap import check_sitemap
 
 DEFAULT_VNU = Path("node_modules/vnu-jar/build/dist/vnu.jar")
+Check = Callable[[], list[Problem]]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,16 +35,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def site_problems(site: Path, site_url: str, articles_path: str, vnu: Path) -> dict[str, list[Problem]]:
-    """Every site check by name; a missing site is one problem."""
+def site_checks(site: Path, site_url: str, articles_path: str, vnu: Path) -> list[tuple[str, str, Check]]:
+    """Every site check as (name, what it looks at, check); a missing site is one problem."""
     if not (site / "index.html").is_file():
-        return {"site": [Problem(site, "no built site here (run make html or make publish first)")]}
-    return {
-        "html": validate_html(site, vnu),
-        "links": check_links(site, site_url),
-        "feeds": check_feeds(site),
-        "sitemap": check_sitemap(site, site_url, articles_path),
-    }
+        return [("site", f"the site in {site}", lambda: [Problem(site, "no built site here (run make html or make publish first)")])]
+    pages = sum(1 for _ in site.rglob("*.html"))
+    return [
+        ("html", f"HTML of {_count(pages, 'page')} (Nu HTML Checker)", lambda: validate_html(site, vnu)),
+        ("links", f"links and #fragments in {_count(pages, 'page')}", lambda: check_links(site, site_url)),
+        ("feeds", _count(len(feed_files(site)), "feed"), lambda: check_feeds(site)),
+        ("sitemap", "the sitemap", lambda: check_sitemap(site, site_url, articles_path)),
+    ]
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n:,} {thing}{'' if n == 1 else 's'}"
+
+
+def _run(what: str, check: Check) -> list[Problem]:
+    """One check with its progress line: what it looks at first, then its count and time."""
+    print(f"site_check: {what} ...", end="", flush=True)
+    started = time.monotonic()
+    problems = check()
+    print(f" {_count(len(problems), 'problem')} ({time.monotonic() - started:.1f} s)", flush=True)
+    return problems
 
 
 def _display(problem: Problem) -> str:
@@ -56,10 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, list[Problem]] = {}
     checked = []
     if args.content:
-        results["content"] = check_content(args.content, args.seeds)
-        checked.append(f"{sum(1 for _ in args.content.rglob('*.md'))} articles")
+        articles = sum(1 for _ in args.content.rglob("*.md"))
+        what = f"content: {_count(articles, 'article')}" + (" and their seeds" if args.seeds else "")
+        results["content"] = _run(what, lambda: check_content(args.content, args.seeds))
+        checked.append(f"{articles} articles")
     if args.site:
-        results.update(site_problems(args.site, args.site_url, args.articles_path, args.vnu))
+        for name, what, check in site_checks(args.site, args.site_url, args.articles_path, args.vnu):
+            results[name] = _run(what, check)
         checked.append(f"{sum(1 for _ in args.site.rglob('*.html'))} pages, "
                        f"{len(feed_files(args.site)) if args.site.is_dir() else 0} feeds")
     for problems in results.values():

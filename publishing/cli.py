@@ -23,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     bucket = commands.add_parser("s3", help="mirror the site into an S3-compatible bucket")
     bucket.add_argument("site", type=Path)
     bucket.add_argument("--bucket", required=True)
-    bucket.add_argument("--prefix", default="", help="key prefix inside the bucket")
+    bucket.add_argument("--prefix", default="", help="folder inside the bucket (`blog` = `blog/`)")
     bucket.add_argument("--endpoint-url", default=None, help="an S3-compatible server (default: AWS)")
     bucket.add_argument("--dry-run", action="store_true", help="list the changes, change nothing")
     return parser
@@ -47,6 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         import boto3
 
+        try:
+            s3.folder_prefix(args.prefix)
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 2
         client = boto3.client("s3", endpoint_url=args.endpoint_url or None)
         _report(s3.sync(args.site, client, args.bucket, args.prefix, args.dry_run),
                 "dry run" if args.dry_run else "uploaded")

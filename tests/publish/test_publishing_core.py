@@ -7,7 +7,7 @@ import pytest
 
 from publishing.changes import compare, git_blob_id, local_digests, md5_hex
 from publishing.precompress import MIN_SIZE, precompress
-from publishing.s3 import content_type
+from publishing.s3 import LONG_CACHE, SHORT_CACHE, cache_control, content_type, folder_prefix
 from scaffold.article import new_slug, render
 from site_check.content import check_content
 
@@ -43,12 +43,37 @@ def test_git_blob_id_is_what_git_computes(tmp_path):
 
 
 @pytest.mark.parametrize("path, kind", [
-    ("index.html", "text/html"), ("feeds/all.atom.xml", "application/xml"),
-    ("index.html.gz", "application/gzip"), ("index.html.br", "application/x-brotli"),
-    ("noextension", "application/octet-stream"),
+    ("index.html", "text/html; charset=utf-8"), ("feeds/all.atom.xml", "application/atom+xml"),
+    ("feeds/tag/wien.rss.xml", "application/rss+xml"), ("sitemap.xml", "application/xml"),
+    ("theme/css/digest.css", "text/css; charset=utf-8"),
+    ("search/search-page.0123456789ab.js", "text/javascript; charset=utf-8"),
+    ("search/de/store.0123456789ab.json", "application/json"), ("robots.txt", "text/plain; charset=utf-8"),
+    ("images/a.JPG", "image/jpeg"), ("images/a.webp", "image/webp"), ("fonts/a.woff2", "font/woff2"),
+    ("favicon.svg", "image/svg+xml"), ("noextension", "application/octet-stream"),
 ])
 def test_content_types(path, kind):
     assert content_type(path) == kind
+
+
+@pytest.mark.parametrize("path, policy", [
+    ("search/search-page.0123456789ab.js", LONG_CACHE), ("search/de/0.abcdef012345.json", LONG_CACHE),
+    ("index.html", SHORT_CACHE), ("feeds/all.atom.xml", SHORT_CACHE), ("theme/css/digest.css", SHORT_CACHE),
+    ("archives/20221231.html", SHORT_CACHE), ("a.0123456789ab.html", SHORT_CACHE),
+])
+def test_cache_control(path, policy):
+    assert cache_control(path) == policy
+
+
+@pytest.mark.parametrize("given, folder", [("", ""), ("/", ""), ("blog", "blog/"), ("blog/", "blog/"),
+                                           ("/a/b/", "a/b/")])
+def test_the_s3_prefix_is_a_folder(given, folder):
+    assert folder_prefix(given) == folder
+
+
+@pytest.mark.parametrize("given", ["a//b", "../x", "a/./b"])
+def test_odd_s3_prefixes_are_refused(given):
+    with pytest.raises(ValueError, match="folder names"):
+        folder_prefix(given)
 
 
 def test_scaffolded_article_has_the_required_metadata(tmp_path):

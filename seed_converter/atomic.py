@@ -1,46 +1,49 @@
 """The project's one atomic file write, and the sweep of what a killed writer left.
 
-A file is written to a temporary file beside it, `.<name>.<8 random>.tmp`,
+A file is written to a temporary file beside it, `.<name>.<12 random hex>.tmp`,
 then renamed over the target, so a reader sees the old file or the new one,
 never half of either. The temporary file is removed on any error and on any
 exit Python sees (an exception, Ctrl-C, a SIGTERM turned into SystemExit);
 only a SIGKILL or a power cut can leave one, and `sweep_temp_files` removes
 those on the next run. The file gets the mode a plain `open()` would give it
-(0666 less the umask), not mkstemp's 0600.
+(0666 less the umask).
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 from pathlib import Path
 
-# mkstemp's random part: 8 characters of [a-z0-9_].
-_TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp", re.DOTALL)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+_TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{12}\.tmp", re.DOTALL)
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write `data` (text is written as UTF-8 with LF line ends) to `path` atomically."""
+    """Write `data` (text as UTF-8, line ends as they are) to `path` atomically."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = None
     try:
+        # The name is known before the file exists, so an exception at any
+        # point (a signal turned into one included) finds it to remove.
+        while True:
+            tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+            try:
+                # Mode 0666 less the umask, as a plain open() gives.
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+                break
+            except FileExistsError:
+                continue
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), 0o666 & ~_umask())
             handle.write(payload)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
         raise
 
 

@@ -36,7 +36,7 @@ DEFAULTS = {
     "STORIES_TOP": 5,
     "STORIES_URL": "story/{id}.html",
     "STORIES_SAVE_AS": "story/{id}.html",
-    "STORIES_FEED_ATOM": "story/{id}.atom.xml",
+    "STORIES_FEED_ATOM": "feeds/story/{id}.atom.xml",
 }
 _ALONE_WORDS = {"no", "nein", "none", "off", "false", "0"}
 
@@ -149,7 +149,7 @@ def write_story_pages(generator, writer) -> None:
         writer.write_file(story.save_as, template, generator.context, story=story,
                           articles=story.articles, url=story.url, relative_urls=generator.settings.get("RELATIVE_URLS"))
         if story.feed:
-            writer.write_feed(story.articles, dict(generator.context), story.feed,
+            writer.write_feed(list(reversed(story.articles)), dict(generator.context), story.feed,
                               feed_title=plain_text(story.lead.title))
 
 

@@ -1,0 +1,36 @@
+"""The record of the last build: its keys and, per output page, what it was rendered from."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+VERSION = 1
+
+
+def load(path: Path) -> dict:
+    """The stored manifest, or an empty one when it is missing, unreadable or of another version."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        return {}
+    return data
+
+
+def save(path: Path, data: dict) -> None:
+    """Write atomically: an interrupted build leaves the previous manifest."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps({**data, "version": VERSION}, separators=(",", ":"), sort_keys=True),
+                   encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass

@@ -100,8 +100,11 @@ venv: $(RUNTIME) ## Create .venv with the locked runtime requirements
 content: need-build $(RUNTIME) ## Convert seeds/*.txt into content/articles/*.md
 	$(BIN)/python -m seed_converter --seeds "$(SEEDDIR)" --content "$(INPUTDIR)/articles"
 
-html: need-build content ## Convert, then build output/ with pelicanconf.py
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --delete-output-directory $(PELICANOPTS)
+# FULL=1: render every page again and read every file (see README "Incremental builds").
+FULL      ?=
+
+html: need-build content ## Convert, then build output/ with pelicanconf.py, only what changed (FULL=1: everything)
+	INCREMENTAL_FULL_BUILD="$(FULL)" $(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 serve: html ## Build, then serve on http://127.0.0.1:$(PORT) (missing pages get the site's 404 page)
 	$(BIN)/python -m preview "$(OUTPUTDIR)" --port $(PORT)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 
 from pelican import signals
-from pelican.writers import Writer  # noqa: F401  (the writer handed to article_writer_finalized)
 from slugify import slugify
 
 from autotag.text import plain_text

@@ -168,3 +168,21 @@ def test_top_stories_are_the_days_with_the_most_sources():
     assert [s.id for s in top_stories(stories, at(31), 5)] == ["b", "c"]  # a is older than 24 h
     assert [s.id for s in top_stories(stories, at(31), 1)] == ["b"]
     assert top_stories(stories, at(31), 0) == [] and top_stories(stories, None, 5) == []
+
+
+@pytest.mark.parametrize("setting, value", [
+    ("STORIES_WINDOW_HOURS", 0), ("STORIES_WINDOW_HOURS", "72"), ("STORIES_TOP", -1), ("STORIES_TOP", 2.5),
+    ("STORIES_URL", "story.html"), ("STORIES_FEED_ATOM", 3),
+])
+def test_a_bad_setting_is_named(setting, value):
+    from stories.adapter import config
+
+    with pytest.raises(ValueError, match=setting):
+        config({setting: value})
+
+
+def test_story_ids_are_unique():
+    from stories.adapter import story_ids
+
+    ids = story_ids({"a": "gipfel", "gipfel": "gipfel", "b": "editor:Gipfel", "c": "editor:Gipfel!"})
+    assert ids == {"gipfel": "gipfel", "editor:Gipfel": "gipfel-2", "editor:Gipfel!": "gipfel-3"}

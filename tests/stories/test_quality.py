@@ -1,8 +1,11 @@
 """The hand-written test set: pairwise precision and recall of same-story pairs (events_*.toml).
 
-16 events reported by 2-4 sources each (four with an English report), 14
+21 events reported by 2-4 sources each (five with an English report), 18
 distractors on the same topic and actors but another event, 6 unrelated
-articles. The floors are the levels reached; a change that loses a pair fails.
+articles: 57 same-story pairs, 11 of them English-German. The thresholds were
+chosen on events_a..c; events_d was written afterwards. The floors are the
+levels reached (53 of 57 pairs, 10 of 11 across languages, no false pair); a
+change that loses a pair or adds a false one fails.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from stories.cluster import group
 from . import testset
 
 PRECISION_FLOOR = 1.0
-RECALL_FLOOR = 1.0
-CROSS_RECALL_FLOOR = 1.0
+RECALL_FLOOR = 53 / 57
+CROSS_RECALL_FLOOR = 10 / 11
 
 
 def test_the_test_set_is_what_it_claims():

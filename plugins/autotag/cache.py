@@ -1,14 +1,21 @@
-"""Per-article tagging results on disk, keyed by a hash of what they depend on."""
+"""Per-article tagging results on disk, keyed by a hash of what they depend on.
+
+The cache is a hint: a file that cannot be read, is not the JSON expected,
+or a folder that cannot be written costs one warning and a recomputation,
+never the build.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from pathlib import Path
+from typing import Callable
 
 from seed_converter.atomic import write_atomic
 
 FILE = "candidates.json"
+Warn = Callable[..., None]
 
 
 def cache_key(*parts: object) -> str:
@@ -17,16 +24,49 @@ def cache_key(*parts: object) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def load(folder: Path) -> dict:
-    """The stored results, or nothing when the file is missing or unreadable."""
-    try:
-        data = json.loads((folder / FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+def load(folder: Path, warn: Warn | None = None) -> dict:
+    """The stored results; nothing (and one warning) when the file is unreadable or not a JSON object."""
+    path = folder / FILE
+    if not path.exists():
         return {}
-    return data if isinstance(data, dict) else {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        if warn:
+            warn("autotag: ignoring the tagging cache %s (%s); every article is tagged anew", path, error)
+        return {}
+    if not isinstance(data, dict):
+        if warn:
+            warn("autotag: ignoring the tagging cache %s (not a JSON object); every article is tagged anew", path)
+        return {}
+    return data
 
 
-def save(folder: Path, entries: dict) -> None:
-    """Write `entries` atomically (a reader sees the old file or the new, never half)."""
+def valid_entry(entry: object) -> bool:
+    """Whether a stored entry has the shape `extract` gives (else it is recomputed)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("ambiguous"), list):
+        return False
+    candidates = entry.get("candidates")
+    if not isinstance(candidates, dict):
+        return False
+    for key, value in candidates.items():
+        if not (isinstance(value, list) and len(value) == 5 and isinstance(value[0], int)
+                and isinstance(value[1], dict) and isinstance(value[2], str)
+                and isinstance(value[3], int) and isinstance(value[4], int)
+                and all(isinstance(f, str) and isinstance(n, int) for f, n in value[1].items())):
+            return False
+    return all(isinstance(s, str) for s in entry["ambiguous"])
+
+
+def save(folder: Path, entries: dict, warn: Warn | None = None) -> None:
+    """Write `entries` atomically (a reader sees the old file or the new, never half).
+
+    A folder that cannot be written is warned about once; the build goes on.
+    """
     text = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    write_atomic(folder / FILE, text)
+    try:
+        write_atomic(folder / FILE, text)
+    except OSError as error:
+        if warn:
+            warn("autotag: cannot write the tagging cache %s (%s); the next build tags every article anew",
+                 folder / FILE, error)

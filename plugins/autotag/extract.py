@@ -1,27 +1,54 @@
-"""Candidate tags of one article: names, acronyms and the tag table's terms, weighted.
+"""Candidate tags of one article: whole names, typed, weighted, and its topics.
 
 Pure: plain strings in, plain data out (JSON-friendly, so it can be cached).
-A candidate is `key -> [weight, {form: count}]`: `key` is the lowercased tag,
-`weight` sums the weights of the fields it occurs in (headline and lead weigh
-more than the body), `forms` counts how it was written, to pick a display form.
+`extract` returns `{"candidates": {key: [weight, forms, type, lower, mid]},
+"ambiguous": [surname, ...]}`: `key` is the lowercased tag, `weight` sums
+the weights of the fields it occurs in (headline and lead weigh more than the
+body), `forms` counts how it was written, `type` is person, organisation,
+place or topic, and for one-word names `lower` / `mid` count how often the
+article writes the word in lower case / capitalised inside a sentence (the
+ranking sums them over the site). `ambiguous` lists surnames the article
+uses alone for two people, which were dropped.
+
+Every step is one pass over the article's tokens with dictionary look-ups of
+bounded length, so the time is linear in the article's length.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from typing import Protocol
 
 from .table import TagTable
-from .text import Token, adjacent, capitalised_tokens, is_acronym
+from .text import Token, is_acronym, opens_sentence, tokens
+from .wordsets import WordSets
 
+PERSON, ORGANISATION, PLACE, TOPIC = "person", "organisation", "place", "topic"
 MAX_NAME_WORDS = 4
-# `Wien – ` or `Washington/Kairo – ` opening a lead or body says where the
-# reporter was, not what the article is about.
-DATELINE = re.compile(r"^\s*[^\W\d_][\w./ -]{0,40}? [–—] ")
-
-Candidates = dict[str, list]
+MAX_TOPICS = 2
+# `Wien – `, `Bujumbura/Genf – `, `Columbia (South Carolina) – ` opening a lead
+# or body says where the reporter was, not what the article is about.
+DATELINE = re.compile(r"^\s*[^\W\d_][\w./() -]{0,60}? ?[–—] ?")
+# Lowercase words inside a name: `Lars von Trier`, `Stade de France`, `Van der Bellen`.
+PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "du", "la", "le", "dos", "do", "bin",
+                       "ibn", "ter", "ten", "zu", "al", "el", "af", "av", "degli", "dei"})
+# and the pairs: `van der`, `von der`, `de la`
+PARTICLE_PAIRS = frozenset({("van", "der"), ("von", "der"), ("van", "den"), ("von", "den"), ("van", "de"),
+                            ("de", "la"), ("de", "los"), ("de", "las"), ("von", "und"), ("van", "het")})
+# Of these, the ones that can open a name when capitalised (`Van der Bellen`, `De Baets`).
+OPENING_PARTICLES = frozenset({"Van", "Von", "De", "Da", "Di", "Del", "Della", "Du", "La", "Le", "Ter",
+                               "Dos", "Bin", "Ibn", "Al", "El"})
+SAINTS = frozenset({"St", "Sankt", "San", "Santa", "Saint"})
+# Lowercase prefixes of Arabic names: `al-Hussein`, `el-Sisi`.
+NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "ar-", "an-", "az-")
+# Common nouns that head an organisation's name: `Universität Salzburg`, `Bank Austria`.
+ORG_HEADS = frozenset({
+    "Universität", "Uni", "University", "Bank", "Institut", "Stiftung", "Verband", "Partei", "Gruppe",
+    "Group", "Museum", "Theater", "Stadttheater", "Landestheater", "Schauspielhaus", "Staatsoper", "Oper",
+    "Festspiele", "Klinikum", "Verlag", "Zoo", "Club", "Klub", "Verein", "Casinos", "Team", "Liste",
+})
+_INFLECTION = ("en", "em", "er", "es", "e")
 
 
 class Names(Protocol):
@@ -29,126 +56,438 @@ class Names(Protocol):
     def known(self, word: str) -> bool: ...  # cheap to ask about
 
 
-@lru_cache(maxsize=8)
-def _alias_pattern(variants: tuple[str, ...]) -> re.Pattern | None:
-    if not variants:
-        return None
-    alternatives = "|".join(re.escape(v) for v in sorted(variants, key=lambda v: (-len(v), v)))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+class _Found:
+    """Weighted mentions per key, with their written forms and types."""
+
+    def __init__(self) -> None:
+        self.weight: Counter = Counter()
+        self.forms: dict[str, Counter] = {}
+        self.kind: dict[str, str] = {}
+
+    def add(self, form: str, weight: int, kind: str, count: int = 1) -> str:
+        key = form.lower()
+        self.weight[key] += weight
+        self.forms.setdefault(key, Counter())[form] += count
+        self.kind.setdefault(key, kind)
+        return key
+
+    def move(self, old: str, new_form: str) -> None:
+        """Count `old`'s mentions for `new_form` (`Schwabs` for `Schwab`, `Thiem` for `Dominic Thiem`)."""
+        new = new_form.lower()
+        self.weight[new] += self.weight.pop(old)
+        counts = self.forms.pop(old)
+        target = self.forms.setdefault(new, Counter())
+        if not target:  # the new key's own spelling, `Werner Schwab` from `Werner Schwabs`
+            target[new_form] += sum(counts.values())
+        else:
+            target[max(target, key=lambda f: (target[f], f))] += sum(counts.values())
+        self.kind.setdefault(new, self.kind.pop(old))
 
 
-def extract(fields: list[tuple[str, int]], names: Names, table: TagTable,
-            min_weight: int = 2) -> Candidates:
+class Extractor:
+    """Everything about one language's lexicons and one tag table that `extract` needs."""
+
+    def __init__(self, names: Names, table: TagTable, words: WordSets, lang: str = "de"):
+        self.names, self.table, self.words = names, table, words
+        self.german = lang == "de"
+        # phrases matched whole before names: the table's variants and multi-word places
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for variant, canonical in table.aliases.items():
+            self._add_phrase(variant, canonical, table.types.get(canonical) or self._kind_of(canonical))
+        for place in words.places:
+            if " " in place:
+                self._add_phrase(place, place, PLACE)
+        for entries in self.phrases.values():
+            entries.sort(key=lambda e: (-len(e[0]), e[0]))
+
+    def _add_phrase(self, text: str, target: str, kind: str) -> None:
+        parts = tuple(t.text for t in tokens(text))
+        if parts:
+            self.phrases.setdefault(parts[0], []).append((parts, target, kind))
+
+    def _kind_of(self, name: str) -> str:
+        if name in self.words.places:
+            return PLACE
+        if name in self.table.topics:
+            return TOPIC
+        first = name.split(" ", 1)[0]
+        if " " in name and first in self.words.first_names:
+            return PERSON
+        return ORGANISATION
+
+    def is_first_name(self, word: str) -> bool:
+        w = self.words
+        return word in w.first_names and word not in w.places and word not in w.surnames
+
+
+def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words: WordSets,
+            min_weight: int = 2, lang: str = "de", extractor: Extractor | None = None) -> dict:
     """Candidates from `fields`, a list of (plain text, weight), headline first.
 
-    Only capitalised words that reach `min_weight` over all fields are looked
-    up in `names`, words it does not know only from `min_weight + 1` (that
-    keeps the slow tagger off words that cannot win).
+    Words the lexicons do not settle are looked up in `names` (HanTa) only
+    when they reach `min_weight` over all fields, words it does not know only
+    from `min_weight + 1` (that keeps the slow tagger off words that cannot win).
     """
-    found: dict[str, Counter] = {}
-    weights: Counter = Counter()
-
-    def add(form: str, weight: int) -> None:
-        key = form.lower()
-        canonical = table.canonical(key)
-        if canonical is not None:
-            form, key = canonical, canonical.lower()
-        found.setdefault(key, Counter())[form] += 1
-        weights[key] += weight
-
-    pattern = _alias_pattern(tuple(table.aliases))
-    field_tokens: list[tuple[str, int, list[Token]]] = []
+    ex = extractor or Extractor(names, table, words, lang)
+    found = _Found()
+    field_tokens: list[tuple[str, int, list[Token], list[bool]]] = []
     surface: Counter = Counter()
+    lowercase: Counter = Counter()
+    topic_weight: Counter = Counter()
+    topic_head: set[str] = set()
+    demonym_weight: Counter = Counter()
     for index, (text, weight) in enumerate(fields):
         if index:
             text = DATELINE.sub("", text, count=1)
-        covered: list[tuple[int, int]] = []
-        for match in pattern.finditer(text) if pattern else ():
-            add(match.group(), weight)
-            covered.append(match.span())
-        toks = capitalised_tokens(text)
-        if covered:
-            toks = [t for t in toks if not any(a <= t.start < b for a, b in covered)]
-        field_tokens.append((text, weight, toks))
-        for tok in toks:
-            surface[tok.text] += weight
+        toks = tokens(text)
+        used = [False] * len(toks)
+        _match_phrases(ex, text, toks, used, weight, found)
+        for i, tok in enumerate(toks):
+            word = tok.text
+            if word[0].isupper():
+                if not used[i]:
+                    surface[word] += weight
+            else:
+                lowercase[word] += 1
+                if ex.words.demonyms:
+                    country = _demonym(ex.words.demonyms, word)
+                    if country:
+                        demonym_weight[country] += weight
+            for topic in _topics_of(table, word, toks, i):
+                topic_weight[topic] += weight
+                if index < 2:
+                    topic_head.add(topic)
+        field_tokens.append((text, weight, toks, used))
 
     def lemma(word: str) -> str | None:
-        if is_acronym(word):
-            return word
         if surface[word] < min_weight or (surface[word] == min_weight and not names.known(word)):
             return None
         return names.lemma(word)
 
-    singles: list[tuple[str, int]] = []
+    singles: list[tuple[str, int, bool, bool]] = []  # (word, weight, opens a sentence, from a compound)
     runs: list[tuple[list[str], int]] = []
-    for text, weight, toks in field_tokens:
-        for run in _name_runs(text, toks, lemma):
+    for text, weight, toks, used in field_tokens:
+        for run, initial, compound in _name_runs(ex, text, toks, used, lemma):
+            if initial and len(run) > 1 and lowercase[run[0].lower()]:
+                run, initial = run[1:], False  # `Am Montag`, `Seine Partei`: a sentence's first word
+            if len(run) > 1 and ex.german and _strip_genitive(run[0]) and run[0] not in ex.words.places:
+                base = _strip_genitive(run[0])
+                if surface[base] or base in ex.words.places:  # `Austrias Kayode`
+                    singles.append((base, weight, initial, False))
+                    run, initial = run[1:], False
             if len(run) == 1:
-                singles.append((run[0], weight))
+                singles.append((run[0], weight, initial, compound))
             else:
                 runs.append((run, weight))
-        for tok in toks:  # acronyms inside compounds: `NATO-Truppen`
-            if "-" in tok.text and lemma(tok.text) is None:
-                for part in tok.text.split("-"):
-                    if is_acronym(part):
-                        singles.append((part, weight))
 
+    persons_by_last: dict[str, set[str]] = {}
+    first_words: set[str] = set()
     for run, weight in runs:
-        add(" ".join(run), weight)
-    owners = _run_owners([run for run, _ in runs])
-    for word, weight in singles:
-        owner = owners.get(word)
-        add(" ".join(owner) if owner else word, weight)
-    _merge_genitives(found, weights)
-    return {key: [weights[key], dict(sorted(forms.items()))] for key, forms in sorted(found.items())}
+        name = " ".join(run)
+        kind = table.types.get(name) or ex._kind_of(name)
+        if kind == ORGANISATION and _looks_like_person(ex, run):
+            kind = PERSON
+        key = found.add(name, weight, kind)
+        first_words.add(run[0])
+        if found.kind[key] == PERSON:
+            persons_by_last.setdefault(run[-1], set()).add(key)
+    _merge_genitives(ex, found, persons_by_last)
+    _fold_short_forms(found)
 
-
-def _merge_genitives(found: dict[str, Counter], weights: Counter) -> None:
-    """`Stoltenbergs` counts for `Stoltenberg` when the article has both (names HanTa does not know)."""
-    for key in sorted(found):
-        if key.endswith("s") and key[:-1] in found:
-            found[key[:-1]].update({form[:-1]: n for form, n in found.pop(key).items()})
-            weights[key[:-1]] += weights.pop(key)
-
-
-def _name_runs(text: str, toks: list[Token], lemma) -> list[list[str]]:
-    """Maximal runs of adjacent name tokens, as lemmas (`Jens Stoltenberg`).
-
-    A lone uninflected name followed by a capitalised word that is not one
-    (`Andreas Khol`, with `Khol` too rare to look up) opens a name we cannot
-    see whole: it is left out rather than kept as a bare first name. A
-    genitive (`Russlands Präsident`) stays.
-    """
-    runs: list[list[str]] = []
-    current: list[str] = []
-    previous: Token | None = None
-    for tok in toks:
-        base = lemma(tok.text)
-        joined = previous is not None and adjacent(text, previous, tok)
-        if base is None:
-            if joined and current == [previous.text] and not is_acronym(previous.text):
-                runs.pop()
-            current, previous = [], None
+    standalone = {w for w, _, _, compound in singles if not compound}
+    ambiguous: set[str] = set()
+    mid: Counter = Counter()
+    for word, weight, initial, compound in singles:
+        owners = persons_by_last.get(word) or persons_by_last.get(_strip_genitive(word) or "")
+        if owners:
+            if len(owners) == 1:
+                found.weight[next(iter(owners))] += weight
+            else:
+                ambiguous.add(word)
             continue
-        if joined and len(current) < MAX_NAME_WORDS:
-            current.append(base)
-        else:
-            current = [base]
-            runs.append(current)
-        previous = tok
-    return runs
+        if word not in table.aliases and not is_acronym(word) and (
+                (word in first_words and word not in ex.words.places) or ex.is_first_name(word)):
+            continue  # a first name alone is never a tag, nor the first word of a longer name
+        if compound and word not in standalone:
+            continue  # `Apple-Server` counts for Apple only where Apple also stands alone
+        canonical = table.canonical(word.lower())
+        if canonical is not None:
+            found.add(canonical, weight, table.types.get(canonical) or ex._kind_of(canonical))
+            continue
+        if initial and lowercase[word.lower()] and not is_acronym(word):
+            continue  # `Seine`, `Knapp` opening a sentence, `seine`, `knapp` inside one
+        kind = PLACE if word in ex.words.places else (table.types.get(word) or ORGANISATION)
+        key = found.add(word, weight, kind)
+        if not initial:
+            mid[key] += 1
+    _merge_genitives(ex, found, persons_by_last)
+    for surname in ambiguous:
+        found.weight.pop(surname.lower(), None)
+        found.forms.pop(surname.lower(), None)
+        found.kind.pop(surname.lower(), None)
+
+    for country, weight in demonym_weight.items():
+        if country.lower() in found.weight:  # `ägyptischen` adds to Ägypten only where Ägypten is named
+            found.weight[country.lower()] += weight
+    topics = sorted((t for t, w in topic_weight.items() if w >= min_weight + 1 and
+                     (t in topic_head or w >= min_weight + 2)), key=lambda t: (-topic_weight[t], t))
+    for topic in topics[:MAX_TOPICS]:
+        # a topic weighs like a name mentioned a few times, however many trigger words it has
+        found.add(topic, min_weight + 1 + (topic in topic_head), TOPIC, count=0)
+        found.kind[topic.lower()] = TOPIC
+
+    candidates = {}
+    for key in sorted(found.weight):
+        if len(key) < 2 or key.isdigit():
+            continue
+        forms = found.forms[key]
+        single = " " not in key and found.kind[key] != TOPIC
+        lower = lowercase[key] if single else 0
+        candidates[key] = [found.weight[key], dict(sorted(forms.items())), found.kind[key],
+                           lower, mid[key] if single else 0]
+    return {"candidates": candidates, "ambiguous": sorted(ambiguous)}
 
 
-def _run_owners(runs: list[list[str]]) -> dict[str, list[str]]:
-    """Words that stand for one longer name of the article: `Stoltenberg` -> `Jens Stoltenberg`.
+def _match_phrases(ex: Extractor, text: str, toks: list[Token], used: list[bool], weight: int,
+                   found: _Found) -> None:
+    """The table's variants and multi-word places, longest first; their tokens are used up."""
+    i = 0
+    while i < len(toks):
+        entries = ex.phrases.get(toks[i].text)
+        matched = False
+        for parts, target, kind in entries or ():
+            end = i + len(parts)
+            if end <= len(toks) and all(toks[i + k].text == parts[k] for k in range(1, len(parts))) \
+                    and _tight(text, toks, i, end):
+                found.add(target, weight, kind)
+                for k in range(i, end):
+                    used[k] = True
+                i, matched = end, True
+                break
+        if not matched:
+            i += 1
 
-    Only a name's first or last word, not an acronym, and only when exactly one
-    name of the article has it, so a bare first name never becomes a tag.
+
+def _tight(text: str, toks: list[Token], start: int, end: int) -> bool:
+    """Whether tokens start..end-1 are separated by one space each (or `St. `, `U.S.`)."""
+    for k in range(start + 1, end):
+        gap = text[toks[k - 1].end:toks[k].start]
+        if gap not in (". ", ".") and not _space(gap):
+            return False
+    return True
+
+
+def _topics_of(table: TagTable, word: str, toks: list[Token], i: int) -> list[str]:
+    """Topics the word at `i` triggers: exact words, `prefix*` and `*suffix` (compounds), phrases."""
+    if not table.topics:
+        return []
+    low = word.lower()
+    hits = []
+    for parts, topic in table.topic_phrases.get(low, ()):
+        if i + len(parts) <= len(toks) and all(toks[i + k].text.lower() == parts[k] for k in range(1, len(parts))):
+            hits.append(topic)
+    exact = table.topic_words.get(low)
+    if exact:
+        hits.append(exact)
+    longest = min(len(low), table.topic_affix_max)
+    for k in range(3, longest + 1):
+        prefix = table.topic_prefixes.get(low[:k])
+        if prefix:
+            hits.append(prefix)
+        suffix = table.topic_suffixes.get(low[-k:])
+        if suffix:
+            hits.append(suffix)
+    return list(dict.fromkeys(hits))
+
+
+def _demonym(demonyms: dict[str, str], word: str) -> str | None:
+    if len(word) < 5 or not word.endswith(("isch", "ische", "ischen", "ischer", "isches", "ischem")):
+        return None
+    for ending in _INFLECTION:
+        if word.endswith(ending) and word[:-len(ending)] in demonyms:
+            return demonyms[word[:-len(ending)]]
+    return demonyms.get(word)
+
+
+def _strip_genitive(word: str) -> str | None:
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ß")):
+        return word[:-1]
+    return None
+
+
+def _looks_like_person(ex: Extractor, run: list[str]) -> bool:
+    """A name of two or more words that opens with a first name and does not end in a place."""
+    return run[0] in ex.words.first_names and " ".join(run[1:]) not in ex.words.places
+
+
+def _fold_short_forms(found: _Found) -> None:
+    """`Van der Bellen` counts for `Alexander Van der Bellen` when the article has exactly one
+    person whose name ends so (with two, the short form is dropped)."""
+    persons = [k for k in found.weight if found.kind[k] == PERSON]
+    for key in sorted(found.weight):
+        if " " not in key or key not in found.weight:
+            continue
+        owners = [p for p in persons if p != key and p.endswith(" " + key)]
+        if len(owners) == 1:
+            found.move(key, max(found.forms[owners[0]], key=lambda f: (found.forms[owners[0]][f], f)))
+        elif owners:
+            found.weight.pop(key)
+            found.forms.pop(key)
+            found.kind.pop(key)
+
+
+def _merge_genitives(ex: Extractor, found: _Found, persons_by_last: dict[str, set[str]]) -> None:
+    """`Werner Schwabs` counts for `Werner Schwab`, `Russlands` for `Russland`, when the article
+    has the base form too or the lexicons know it."""
+    if not ex.german:
+        return
+    for key in sorted(found.weight):
+        if key not in found.weight or found.kind.get(key) == TOPIC:
+            continue
+        form = max(found.forms[key], key=lambda f: (found.forms[key][f], f))
+        words = form.split(" ")
+        base_last = _strip_genitive(words[-1])
+        if not base_last or form in ex.words.places or form in ex.table.aliases:
+            continue
+        base = " ".join([*words[:-1], base_last])
+        known = (base.lower() in found.weight or base in ex.words.places or base_last in ex.words.surnames
+                 or base_last in persons_by_last or (len(words) > 1 and words[0] in ex.words.first_names))
+        if known and base.lower() != key:
+            if len(words) > 1 and found.kind[key] == PERSON:
+                persons_by_last.setdefault(base_last, set()).add(base.lower())
+                persons_by_last.get(words[-1], set()).discard(key)
+            found.move(key, base)
+
+
+def _name_ish(ex: Extractor, text: str, toks: list[Token], i: int, lemma, after_name: bool) -> bool:
+    """Whether token `i` can be part of a name (`after_name`: it follows a first name or name)."""
+    word = toks[i].text
+    if not word[0].isupper() or len(word) < 2:
+        if word[0].isdigit():  # `Nexus 6P`, `Model 3`
+            return after_name and any(c.isupper() for c in word) and len(word) <= 4
+        return word.startswith(NAME_PREFIXES) and len(word) > 4 and word[word.index("-") + 1].isupper()
+    w = ex.words
+    if is_acronym(word):
+        return not _junk_acronym(ex, text, toks, i)
+    if word in ex.table.blocked_forms:
+        return False
+    if word in ex.table.aliases or word in w.major_places:
+        return True
+    if "-" in word:
+        parts = word.split("-")
+        if not all(p[:1].isupper() or p.isdigit() for p in parts):
+            return False
+        return not (ex.german and w.ends_in_noun(parts[-1]) and parts[-1] not in w.surnames)
+    if after_name and (word in w.surnames or not (ex.german and w.is_noun(word))):
+        return True  # after a name, a capitalised word that is no common noun: `Laurent Mekul`
+    if word in w.places or word in w.surnames or word in w.first_names:
+        if ex.german and (w.is_noun(word) or (word in w.places and opens_sentence(text, toks[i]))):
+            return lemma(word) is not None  # `Regen`, `Ob Google`: HanTa decides
+        return True
+    return lemma(word) is not None
+
+
+def _junk_acronym(ex: Extractor, text: str, toks: list[Token], i: int) -> bool:
+    """`16 GB`, `(AUT)` in a results list, and script captions in capitals."""
+    tok = toks[i]
+    if i and toks[i - 1].text.isdigit() and text[toks[i - 1].end:tok.start] == " ":
+        return True
+    if text[tok.start - 1:tok.start] == "(" and text[tok.end:tok.end + 1] == ")" \
+            and tok.text in ex.words.iso_codes:
+        return True
+    caps = 0
+    for k in range(max(0, i - 2), min(len(toks), i + 3)):
+        caps = caps + 1 if is_acronym(toks[k].text) and len(toks[k].text) > 2 else 0
+        if caps >= 3:
+            return True
+    return False
+
+
+def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], lemma):
+    """Maximal runs of name tokens: `Jens Stoltenberg`, `Van der Bellen`, `St. Pölten`.
+
+    Yields (words, opens a sentence, from a compound). Common nouns around a
+    name are not part of it (`Innenministerin Johanna Mikl-Leitner`); a
+    compound ending in a common noun (`Apple-Server`, `ZTE-Chef`) gives its
+    name part, marked as coming from a compound.
     """
-    holders: dict[str, set[tuple[str, ...]]] = {}
-    for run in runs:
-        for word in {run[0], run[-1]}:
-            if not is_acronym(word):
-                holders.setdefault(word, set()).add(tuple(run))
-    return {word: list(next(iter(names))) for word, names in holders.items() if len(names) == 1}
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        word = tok.text
+        if used[i] or not (word[0].isupper() or word.startswith(NAME_PREFIXES)):
+            i += 1
+            continue
+        opener = (word in OPENING_PARTICLES or word in SAINTS) and i + 1 < n
+        if not opener and not _name_ish(ex, text, toks, i, lemma, False):
+            if "-" in word and word[0].isupper():
+                head = word.split("-", 1)[0]
+                if len(head) > 1 and (is_acronym(head) or head in ex.words.places or not ex.words.is_noun(head)):
+                    yield [head], False, True
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < n and len(run) < MAX_NAME_WORDS + 2 and not used[j]:
+            gap = text[toks[j - 1].end:toks[j].start]
+            if toks[j - 1].text in SAINTS and gap in (". ", ".") and toks[j].text[0].isupper():
+                run.append(j)
+                j += 1
+                continue
+            if not _space(gap):
+                break
+            if (toks[j - 1].text.lower(), toks[j].text) in PARTICLE_PAIRS:  # `Van der Bellen`
+                k = j + 1
+                if k < n and not used[k] and _space(text[toks[j].end:toks[k].start]) \
+                        and toks[k].text[0].isupper() and _name_ish(ex, text, toks, k, lemma, True):
+                    run.extend((j, k))
+                    j = k + 1
+                    continue
+                break
+            if toks[j].text in PARTICLES:
+                k = j + 1
+                if k < n and (toks[j].text, toks[k].text) in PARTICLE_PAIRS and _space(text[toks[j].end:toks[k].start]):
+                    k += 1
+                if k < n and not used[k] and _space(text[toks[k - 1].end:toks[k].start]) \
+                        and toks[k].text[0].isupper() and _name_ish(ex, text, toks, k, lemma, True):
+                    run.extend(range(j, k + 1))
+                    j = k + 1
+                    continue
+                break
+            if _name_ish(ex, text, toks, j, lemma, True):
+                run.append(j)
+                j += 1
+                continue
+            break
+        # a capitalised particle or saint's title alone is no name
+        while run and (toks[run[-1]].text in OPENING_PARTICLES or toks[run[-1]].text in SAINTS):
+            run.pop()
+        if run:
+            words = _join(text, toks, run)
+            yield words, opens_sentence(text, toks[run[0]]), False
+        i = max(j, i + 1)
+
+
+def _space(gap: str) -> bool:
+    return 0 < len(gap) <= 3 and gap.count(" ") == len(gap)
+
+
+def _join(text: str, toks: list[Token], run: list[int]) -> list[str]:
+    """The words of a run, `St.` kept with its dot and joined to the next word."""
+    words: list[str] = []
+    glue = False
+    for index in run:
+        word = toks[index].text
+        if glue:
+            words[-1] += " " + word
+            glue = False
+            continue
+        if word in SAINTS and text[toks[index].end:toks[index].end + 1] == "." and word == "St":
+            words.append("St.")
+            glue = True
+            continue
+        words.append(word)
+    if glue:
+        words.pop()
+    return words

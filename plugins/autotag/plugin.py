@@ -1,7 +1,7 @@
 """Pelican adapter: tag articles before Pelican builds its tag pages.
 
-Settings (defaults in DEFAULTS): AUTOTAG_TABLE, the alias and block table,
-relative to PATH; AUTOTAG_MAX_TAGS automatic tags per article;
+Settings (defaults in DEFAULTS): AUTOTAG_TABLE, the alias, block, topic and
+type table, relative to PATH; AUTOTAG_MAX_TAGS automatic tags per article;
 AUTOTAG_MIN_ARTICLES articles before an automatic tag gets a page;
 AUTOTAG_MIN_WEIGHT weighted mentions before a name is a candidate;
 AUTOTAG_TITLE_WEIGHT and AUTOTAG_LEAD_WEIGHT (the body weighs 1);
@@ -11,21 +11,25 @@ CACHE_PATH/autotag).
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 from pelican import signals
 from pelican.urlwrappers import Tag
 
-from . import cache
-from .extract import extract
+from . import cache, report
+from .extract import TOPIC, Extractor, extract
 from .rank import Entry, Settings, rank
 from .related import related
-from .table import load_table
+from .slugs import tag_slugs
+from .table import TagTableError, load_table
 from .text import plain_text
 
+logger = logging.getLogger(__name__)
+
 # Bump when extraction changes, so cached candidates are not reused.
-VERSION = 1
+VERSION = 2
 DEFAULTS = {
     "AUTOTAG_TABLE": "tags.toml",
     "AUTOTAG_MAX_TAGS": 5,
@@ -36,11 +40,27 @@ DEFAULTS = {
     "AUTOTAG_RELATED": 3,
     "AUTOTAG_CACHE_PATH": None,
 }
+_INTEGER_SETTINGS = [name for name, value in DEFAULTS.items() if isinstance(value, int)]
 _OFF = {"no", "false", "off", "0"}
+
+
+class AutotagSettingError(ValueError):
+    """A setting of the wrong type or range; the message names it."""
 
 
 def _setting(settings: dict, name: str):
     return settings.get(name, DEFAULTS[name])
+
+
+def check_settings(settings: dict) -> None:
+    for name in _INTEGER_SETTINGS:
+        value = _setting(settings, name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise AutotagSettingError(f"{name} must be a whole number of 0 or more, not {value!r}")
+    for name in ("AUTOTAG_TABLE", "AUTOTAG_CACHE_PATH"):
+        value = _setting(settings, name)
+        if value is not None and not isinstance(value, (str, os.PathLike)):
+            raise AutotagSettingError(f"{name} must be a path, not {value!r}")
 
 
 def _names(value) -> list[str]:
@@ -54,64 +74,100 @@ def _fields(article, settings: dict) -> list[tuple[str, int]]:
             (article.content, 1)]
 
 
-def _lexicons():
-    from .lexicon import Lexicon  # loads HanTa only when something needs tagging
+def _extractors(table):
+    """One Extractor per language, built (with HanTa and the word sets) only when needed."""
+    loaded: dict[str, Extractor] = {}
 
-    loaded: dict[str, Lexicon] = {}
-
-    def get(lang: str) -> Lexicon:
+    def get(lang: str) -> Extractor:
         if lang not in loaded:
-            loaded[lang] = Lexicon(lang)
+            from . import wordsets
+            from .lexicon import Lexicon
+
+            loaded[lang] = Extractor(Lexicon(lang), table, wordsets.load(), lang)
         return loaded[lang]
     return get
 
 
 def tag_articles(generator) -> None:
     settings = generator.settings
+    try:
+        check_settings(settings)
+        table = load_table(Path(settings["PATH"]) / _setting(settings, "AUTOTAG_TABLE"))
+    except (AutotagSettingError, TagTableError) as error:
+        raise SystemExit(f"autotag: {error}") from None
     articles = list(generator.articles)
-    table = load_table(Path(settings["PATH"]) / _setting(settings, "AUTOTAG_TABLE"))
     folder = Path(_setting(settings, "AUTOTAG_CACHE_PATH")
                   or os.path.join(settings["CACHE_PATH"], "autotag"))
     min_weight = _setting(settings, "AUTOTAG_MIN_WEIGHT")
-    stored = cache.load(folder)
+    stored = cache.load(folder, warn=logger.warning)
     fresh: dict[str, dict] = {}
-    lexicon = _lexicons()
+    extractor = _extractors(table)
     entries = []
     manual_tags = {a.source_path: list(getattr(a, "tags", None) or []) for a in articles}
+    bad_entries = 0
     for article in articles:
         lang = getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "de")
         fields = _fields(article, settings)
         key = cache.cache_key(VERSION, lang, min_weight, table.digest, fields)
-        candidates = stored.get(key)
-        if candidates is None:  # only now is the HTML worth turning into text
-            candidates = extract([(plain_text(html), weight) for html, weight in fields],
-                                 lexicon(lang), table, min_weight)
-        fresh[key] = candidates
+        found = stored.get(key)
+        if found is not None and not cache.valid_entry(found):
+            bad_entries += 1
+            found = None
+        if found is None:  # only now is the HTML worth turning into text
+            ex = extractor(lang)
+            found = extract([(plain_text(html), weight) for html, weight in fields],
+                            ex.names, table, ex.words, min_weight, lang, ex)
+        fresh[key] = found
         meta = article.metadata
         author = getattr(article, "author", None)
         entries.append(Entry(
             id=article.source_path,
-            candidates=candidates,
+            candidates=found["candidates"],
             manual=tuple(t.name for t in manual_tags[article.source_path]),
             exclude=frozenset(n.lower() for n in _names(meta.get("tags-exclude"))),
             own_names=frozenset(n.lower() for n in [meta.get("source", ""), author.name if author else ""] if n),
             enabled=str(meta.get("autotag", "yes")).strip().lower() not in _OFF,
+            ambiguous=tuple(found["ambiguous"]),
         ))
+    if bad_entries:
+        logger.warning("autotag: %d cache entries in %s were malformed and were recomputed",
+                       bad_entries, folder / cache.FILE)
     if fresh != stored:
-        cache.save(folder, fresh)
+        cache.save(folder, fresh, warn=logger.warning)
 
     results = rank(entries, table, Settings(
         max_tags=_setting(settings, "AUTOTAG_MAX_TAGS"),
         min_articles=_setting(settings, "AUTOTAG_MIN_ARTICLES"),
         min_weight=min_weight,
     ))
+    types: dict[str, str] = {}
+    for result in results.values():
+        for name, kind in result.types.items():
+            types.setdefault(name.lower(), kind)
+    names = sorted({t.name for tags in manual_tags.values() for t in tags}
+                   | {n for r in results.values() for n in r.with_page})
+    slugs = tag_slugs(names)
+    shared: dict[str, Tag] = {}
+
+    def tag(name: str) -> Tag:
+        if name not in shared:
+            shared[name] = Tag(name, settings)
+            shared[name].slug = slugs[name]
+            shared[name].kind = types.get(name.lower(), TOPIC)
+        return shared[name]
+
     all_tags = {}
     for article, entry in zip(articles, entries):
         result = results[entry.id]
-        article.autotags = [Tag(name, settings) for name in result.with_page]
-        article.tags = manual_tags[entry.id] + article.autotags
+        manual = [tag(t.name) for t in manual_tags[entry.id]]
+        article.autotags = [tag(name) for name in result.with_page]
+        article.tags = manual + article.autotags
         article.tags_without_page = list(result.without_page)
+        article.tag_types = {t.name: t.kind for t in article.tags}
+        article.tag_types.update(result.types)
         all_tags[entry.id] = [*entry.manual, *result.with_page, *result.without_page]
+    generator.context["AUTOTAG_TYPES"] = {t.slug: t.kind for t in shared.values()}
+    report.save(folder, entries, results, types)
     by_id = {entry.id: article for article, entry in zip(articles, entries)}
     for entry_id, others in related(all_tags, _setting(settings, "AUTOTAG_RELATED")).items():
         by_id[entry_id].related_articles = [by_id[other] for other in others]

@@ -12,8 +12,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .extract import Candidates
-from .table import TagTable
+from .extract import MAX_TOPICS, PERSON, PLACE, TOPIC
+from .table import TYPES, TagTable
+
+Candidates = dict[str, list]  # key -> [weight, forms, type, lower, mid], as extract gives them
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Entry:
     exclude: frozenset[str] = frozenset()  # Tags-Exclude:, lowercased
     own_names: frozenset[str] = frozenset()  # source and author, lowercased: never its tags
     enabled: bool = True  # False for `Autotag: no`
+    ambiguous: tuple[str, ...] = ()  # surnames dropped because two people share them (for the report)
 
 
 @dataclass(frozen=True)
@@ -39,27 +42,38 @@ class Settings:
 class Result:
     with_page: list[str] = field(default_factory=list)
     without_page: list[str] = field(default_factory=list)
+    types: dict[str, str] = field(default_factory=dict)  # display form -> person, organisation, ...
 
 
 def rank(entries: list[Entry], table: TagTable, settings: Settings = Settings()) -> dict[str, Result]:
     """Automatic tags per article id, best first, split by whether they get a page."""
-    candidates = {e.id: _allowed(e, table) for e in entries}
-    candidates = drop_first_names(merge_surnames(candidates))
+    candidates = drop_site_wide(table, {e.id: _allowed(e, table) for e in entries})
     df = Counter(key for cands in candidates.values() for key in cands)
     display = _display_forms(candidates)
+    kinds = _kinds(candidates)
     total = len(entries)
 
     chosen: dict[str, list[str]] = {}
     for e in entries:
         manual = {t.lower() for t in e.manual}
-        scored = [
-            (-weight * math.log(1 + total / df[key]), key)
-            for key, (weight, _) in candidates[e.id].items()
-            if weight >= settings.min_weight + (df[key] == 1)
+        scored = sorted(
+            (-value[0] * math.log(1 + total / df[key]), key)
+            for key, value in candidates[e.id].items()
+            if value[0] >= settings.min_weight + (df[key] == 1)
             and key not in manual and key not in e.exclude
             and display[key].lower() not in e.exclude
-        ]
-        chosen[e.id] = [key for _, key in sorted(scored)[:settings.max_tags]] if e.enabled else []
+        )
+        keys: list[str] = []
+        topics = 0
+        for _, key in scored:
+            if len(keys) == settings.max_tags:
+                break
+            if kinds[key] == TOPIC:
+                if topics == MAX_TOPICS:
+                    continue
+                topics += 1
+            keys.append(key)
+        chosen[e.id] = keys if e.enabled else []
 
     manual_anywhere = {t.lower() for e in entries for t in e.manual}
     uses = Counter(key for keys in chosen.values() for key in keys)
@@ -72,6 +86,7 @@ def rank(entries: list[Entry], table: TagTable, settings: Settings = Settings())
         for key in chosen[e.id]:
             has_page = key in manual_anywhere or uses[key] >= settings.min_articles
             (result.with_page if has_page else result.without_page).append(display[key])
+            result.types[display[key]] = kinds[key]
         results[e.id] = result
     return results
 
@@ -81,57 +96,58 @@ def _allowed(entry: Entry, table: TagTable) -> Candidates:
             if not table.is_blocked(key) and key not in entry.own_names}
 
 
-def merge_surnames(candidates: dict[str, Candidates]) -> dict[str, Candidates]:
-    """Fold a lone surname into the one full name the site knows: `Putin` -> `Wladimir Putin`.
+def drop_site_wide(table: TagTable, candidates: dict[str, Candidates]) -> dict[str, Candidates]:
+    """Drop one-word candidates the whole site shows are no tags.
 
-    Only when exactly one multi-word name ends with the word, that name's first
-    word never stands alone (it is a first name, as in `Rapid Wien` it is not),
-    and the full name is at least as common as the lone word (`Wien` is not
-    short for a rare `Tilo Wien`).
+    A word that opens a person's name anywhere on the site is a first name, a
+    word that ends one is a surname: alone, neither is a tag (a lone surname is
+    counted for the full name only inside its own article, by the extractor).
+    A word the site writes in lower case more often than capitalised inside a
+    sentence (`Knapp`, `Lange`) is an ordinary word. Places and the table's
+    own tags stay.
     """
-    df = Counter(key for cands in candidates.values() for key in cands)
-    keys = set(df)
-    endings: dict[str, set[str]] = {}
-    for key in keys:
-        words = key.split(" ")
-        if len(words) > 1 and words[0] not in keys:
-            endings.setdefault(words[-1], set()).add(key)
-    target = {word: next(iter(names)) for word, names in endings.items()
-              if len(names) == 1 and word in keys and df[next(iter(names))] >= df[word]}
-    if not target:
-        return candidates
-    merged: dict[str, Candidates] = {}
-    for article, cands in candidates.items():
-        out: Candidates = {}
-        for key, (weight, forms) in sorted(cands.items()):
-            name = target.get(key, key)
-            if name != key:  # the display form of the full name wins
-                forms = {}
-            slot = out.setdefault(name, [0, {}])
-            slot[0] += weight
-            for form, count in forms.items():
-                slot[1][form] = slot[1].get(form, 0) + count
-        merged[article] = out
-    return merged
+    first: set[str] = set()
+    last: set[str] = set()
+    lower: Counter = Counter()
+    mid: Counter = Counter()
+    for cands in candidates.values():
+        for key, value in cands.items():
+            if " " in key:
+                if value[2] == PERSON:
+                    words = key.split(" ")
+                    first.add(words[0])
+                    last.add(words[-1])
+            else:
+                lower[key] += value[3]
+                mid[key] += value[4]
+    protected = {c.lower() for c in table.aliases.values()}
 
+    def keep(key: str, value: list) -> bool:
+        if " " in key or value[2] == TOPIC or key in protected:
+            return True
+        if lower[key] > mid[key]:
+            return False
+        return value[2] == PLACE or (key not in first and key not in last)
 
-def drop_first_names(candidates: dict[str, Candidates]) -> dict[str, Candidates]:
-    """Drop lone words that often open a longer name on the site (`Andreas`)."""
-    alone = Counter(key for cands in candidates.values() for key in cands if " " not in key)
-    opening = Counter(word for cands in candidates.values()
-                      for word in {key.split(" ", 1)[0] for key in cands if " " in key})
-    first_names = {word for word, n in opening.items() if word in alone and 2 * n >= alone[word]}
-    if not first_names:
-        return candidates
-    return {article: {key: value for key, value in cands.items() if key not in first_names}
+    return {article: {key: value for key, value in cands.items() if keep(key, value)}
             for article, cands in candidates.items()}
+
+
+def _kinds(candidates: dict[str, Candidates]) -> dict[str, str]:
+    """Each tag's type: the one most articles give it (ties: person, organisation, place, topic)."""
+    votes: dict[str, Counter] = {}
+    for cands in candidates.values():
+        for key, value in cands.items():
+            votes.setdefault(key, Counter())[value[2]] += 1
+    order = {kind: i for i, kind in enumerate(TYPES)}
+    return {key: min(v, key=lambda kind: (-v[kind], order.get(kind, 9))) for key, v in votes.items()}
 
 
 def _display_forms(candidates: dict[str, Candidates]) -> dict[str, str]:
     """The most frequent spelling of each tag over the site (ties: alphabetical)."""
     counts: dict[str, Counter] = {}
     for cands in candidates.values():
-        for key, (_, forms) in cands.items():
-            counts.setdefault(key, Counter()).update(forms)
+        for key, value in cands.items():
+            counts.setdefault(key, Counter()).update(value[1])
     return {key: min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else key
             for key, forms in counts.items()}

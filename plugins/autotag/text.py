@@ -7,11 +7,11 @@ import re
 from typing import NamedTuple
 
 _TAG = re.compile(r"<[^>]+>")
-# A capitalised word: may go on with letters, digits and inner hyphens
-# (`NATO-Russland-Rat`, `G7`); apostrophes end it, so `Russia's` gives `Russia`.
-# The class finds capitals cheaply (Latin-1 and Latin Extended-A, which mixes
-# cases; `tokens` drops the lowercase ones); lowercase words are skipped.
-_WORD = re.compile(r"(?<![^\W_])(?<!-)[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я][^\W_]*(?:-[^\W_]+)*")
+# A word: letters and digits, with inner hyphens (`NATO-Russland-Rat`, `G7`,
+# `al-Hussein`); apostrophes end it, so `Russia's` gives `Russia`.
+_WORD = re.compile(r"[^\W_]+(?:[-‑][^\W_]+)*")
+# Characters after which a capital opens a sentence, not a name.
+_OPENERS = frozenset(".!?:;–—\"„“”«»'‚‘(")
 
 
 class Token(NamedTuple):
@@ -25,14 +25,27 @@ def plain_text(markup: str) -> str:
     return html.unescape(_TAG.sub(" ", markup or ""))
 
 
+def tokens(text: str) -> list[Token]:
+    """Every word of `text`, in order."""
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
 def capitalised_tokens(text: str) -> list[Token]:
-    """Words that start with a capital; only a space between two means they are adjacent."""
-    return [Token(word, m.start(), m.end()) for m in _WORD.finditer(text) if (word := m.group())[0].isupper()]
+    """Words that start with a capital."""
+    return [t for t in tokens(text) if t.text[0].isupper()]
 
 
 def adjacent(text: str, left: Token, right: Token) -> bool:
     """True when only one space separates two tokens (no word, punctuation or line break)."""
     return text[left.end:right.start] == " "
+
+
+def opens_sentence(text: str, tok: Token) -> bool:
+    """Whether `tok` is the first word of a sentence (or of the field)."""
+    index = tok.start - 1
+    while index >= 0 and index > tok.start - 4 and text[index] == " ":
+        index -= 1
+    return index < 0 or text[index] in _OPENERS or text[index] == "\n"
 
 
 def is_acronym(word: str) -> bool:

@@ -51,6 +51,7 @@ def site(tmp_path_factory) -> Path:
 
 
 def test_seed_article_gets_the_tags_it_is_about():
+    from autotag import wordsets
     from autotag.extract import extract
     from autotag.lexicon import Lexicon
     from autotag.plugin import DEFAULTS
@@ -63,8 +64,8 @@ def test_seed_article_gets_the_tags_it_is_about():
     table = load_table(ROOT / "content" / "tags.toml")
     fields = [(meta["Title"], DEFAULTS["AUTOTAG_TITLE_WEIGHT"]),
               (meta["Summary"], DEFAULTS["AUTOTAG_LEAD_WEIGHT"]), (body, 1)]
-    candidates = extract(fields, Lexicon("de"), table)
-    result = rank([Entry("seed", candidates, own_names=frozenset({"dw", "bernd riegert"}))], table)
+    found = extract(fields, Lexicon("de"), table, wordsets.load())
+    result = rank([Entry("seed", found["candidates"], own_names=frozenset({"dw", "bernd riegert"}))], table)
     tags = result["seed"].with_page + result["seed"].without_page
     assert {"NATO", "Russland", "Ukraine", "Jens Stoltenberg"} <= set(tags), tags
     assert not set(tags) & (WEEKDAYS | {"Woche", "DW", "Jens", "Wladimir", "Bernd"}), tags
@@ -74,7 +75,7 @@ def test_seed_article_gets_the_tags_it_is_about():
 
 def test_tag_pages_exist_for_automatic_and_manual_tags(site):
     tags = {p.name for p in (site / "output" / "tag").glob("*.html")}
-    assert {"nato.html", "russland.html", "ukraine.html", "jens-stoltenberg.html", "sicherheit.html"} <= tags
+    assert {"nato.html", "russland.html", "ukraine.html", "sicherheit.html"} <= tags
     assert not {"montag.html", "dw.html", "woche.html"} & tags
     assert "nato-wiederholt-angebot-zum-dialog-mit-moskau" in (site / "output" / "tag" / "nato.html").read_text()
 
@@ -87,7 +88,7 @@ def test_article_page_links_related_articles_and_its_tags(site):
     related = [a["href"] for a in page.select(".related a")]
     assert [h.rsplit("/", 1)[-1] for h in related] == ["kiew.html", "wien.html"], related
     tag_links = {a["href"].rsplit("/", 1)[-1] for a in page.select('a[rel~="tag"]')}
-    assert {"nato.html", "russland.html", "ukraine.html", "jens-stoltenberg.html"} <= tag_links, tag_links
+    assert {"nato.html", "russland.html", "ukraine.html"} <= tag_links, tag_links
 
 
 def test_cache_is_written_and_a_second_build_gives_identical_files(site, tmp_path):

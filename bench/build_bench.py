@@ -6,7 +6,8 @@ Writes into bench/work/ (ignored by git). Prints, for the corpus set (and a
 replicated one with --copies 10): converting all seeds into an empty content
 folder, a no-change rerun, and `make html` beside plain Pelican (default
 theme, bench/plain_pelicanconf.py) on the same converted content, runs
-interleaved, medians and ratios. `make html` is timed four ways: the spine
+interleaved, medians and ratios. `make html` runs with FULL=1 (every page
+rendered, every file read); bench/incremental_bench.py times the rebuilds. `make html` is timed four ways: the spine
 (converter and theme, no tagging or search), with tagging (warm cache), and
 the full pipeline with a warm and a cold tagging cache (emptied before the
 build; a cold build loads HanTa and tags every article). Each build's peak
@@ -67,7 +68,7 @@ def bench_set(copies: int, runs: int) -> dict[str, float]:
             if plugins is not None:
                 settings.append(f"PLUGINS={shlex.quote(json.dumps(plugins))}")
             builds[variant].append(run_peak([
-                "make", "-s", "html", f"SEEDDIR={seeds}", f"INPUTDIR={content}",
+                "make", "-s", "html", "FULL=1", f"SEEDDIR={seeds}", f"INPUTDIR={content}",
                 f"OUTPUTDIR={WORK / ('out-' + name)}", f"PELICANOPTS=--extra-settings {' '.join(settings)}"], ROOT))
         builds["plain pelican"].append(run_peak([
             PY, "-m", "pelican", str(content), "-o", str(WORK / f"plain-{name}"),

@@ -41,15 +41,15 @@ class _Pickler(pickle.Pickler):
     def __init__(self, file, digests: "Digests", depth: int):
         super().__init__(file, protocol=4)
         self.digests = digests
-        self.depth = depth  # 0: contents by full digest, 1: by shallow digest, 2: by source path
+        self.depth = depth  # 0: contents by full digest, 2: by source path (and collected)
 
     def persistent_id(self, obj):
         kind = self.digests.kind(type(obj))
         if kind == _CONTENT:
             if self.depth == 0:
                 return ("C", self.digests.content(obj))
-            if self.depth == 1:
-                return ("c", self.digests.shallow(obj))
+            if self.digests._collect is not None:
+                self.digests._collect.append(obj)
             return ("r", obj.source_path)
         if kind == _WRAPPER:
             return ("U", type(obj).__name__, obj.name, obj.slug)
@@ -66,6 +66,8 @@ class Digests:
         self._kinds: dict[type, int] = {}
         self._contents: dict[int, str] = {}
         self._shallow: dict[int, str] = {}
+        self._refs: dict[int, list[Any]] = {}
+        self._collect: list[Any] | None = None
         self._keep: list[Any] = []  # ids stay unique while the objects live
 
     def kind(self, cls: type) -> int:
@@ -78,8 +80,10 @@ class Digests:
         """Digest of a content object: its attributes, the contents it points to by their shallow digest."""
         key = id(item)
         if key not in self._contents:
-            self._keep.append(item)
-            self._contents[key] = self._hash(_state(item), 1)
+            shallow = self.shallow(item)
+            refs = self._refs[key]
+            text = shallow + ":" + ",".join(self.shallow(ref) for ref in refs)
+            self._contents[key] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
         return self._contents[key]
 
     def shallow(self, item: Any) -> str:
@@ -87,7 +91,13 @@ class Digests:
         key = id(item)
         if key not in self._shallow:
             self._keep.append(item)
-            self._shallow[key] = self._hash(_state(item), 2)
+            refs: list[Any] = []
+            self._collect = refs
+            try:
+                self._shallow[key] = self._hash(_state(item), 2)
+            finally:
+                self._collect = None
+            self._refs[key] = refs
         return self._shallow[key]
 
     def of(self, value: Any) -> str:
@@ -115,8 +125,8 @@ class Digests:
         if kind == _CONTENT:
             if depth == 0:
                 return ("C", self.content(value))
-            if depth == 1:
-                return ("c", self.shallow(value))
+            if self._collect is not None:
+                self._collect.append(value)
             return ("r", value.source_path)
         if kind == _WRAPPER:
             return ("U", cls.__name__, value.name, value.slug)

@@ -1,0 +1,143 @@
+"""Incremental builds on a small site: what they reuse, what forces a full build, what they say."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from site_check.sitemap import check_sitemap
+from tests.incremental.site import ROOT, article_text, build, copy_theme, files_of
+
+SETTINGS = {"DEFAULT_PAGINATION": 1, "SITEMAP_MAX_URLS": 5, "PLUGINS": [
+    "incremental", "site_lists", "fast_markdown", "sources", "digest_theme", "lunr_search"]}
+
+
+def write_site(content: Path, count: int = 8) -> None:
+    (content / "articles").mkdir(parents=True)
+    (content / "pages").mkdir()
+    for i in range(count):
+        # tags S and S6: Pelican's default pattern wrote page 6 of S and the page of S6 to tag/s6.html
+        tags = "S" if i < 7 else "S6"
+        (content / "articles" / f"a{i}.md").write_text(article_text(
+            f"a{i}", f"Meldung {i}", 1 + i, "DW", f"Zusammenfassung {i}.", f"Text {i}.", tags=tags),
+            encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path):
+    content = tmp_path / "content"
+    write_site(content)
+    theme = copy_theme(tmp_path / "theme")
+
+    def run(full=False, output="output", settings=None):
+        return build(content, tmp_path / output, tmp_path / f"cache-{output}", theme,
+                     {**SETTINGS, **(settings or {})}, full=full)
+    run.content, run.theme, run.root = content, theme, tmp_path
+    return run
+
+
+def test_pages_of_colliding_tags_and_the_sitemap_index(site):
+    site()
+    out = site.root / "output"
+    assert (out / "tag/s.html").is_file() and (out / "tag/s6.html").is_file()
+    assert sorted(p.parent.name for p in (out / "tag/s").glob("*/index.html")) == ["1", "2", "3", "4", "5", "6"]
+    assert "Meldung 0" in (out / "tag/s/1/index.html").read_text(encoding="utf-8")  # page 1: the oldest
+    assert (out / "sitemap.xml").read_text(encoding="utf-8").count("<sitemap>") >= 2
+    assert check_sitemap(out) == []
+
+
+def test_nothing_changed_renders_nothing_and_an_edit_renders_its_pages(site):
+    site()
+    assert site().startswith("0 files read, 0 pages written,")
+    before = files_of(site.root / "output")
+    article = site.content / "articles" / "a3.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Text 3.", "Text 3, länger."), encoding="utf-8")
+    summary = site()
+    after = files_of(site.root / "output")
+    # the body shows on its own page only; the search page names the new search files
+    assert summary.startswith("1 file read, 2 pages written,"), summary
+    assert [name for name in after if after[name] != before.get(name) and not name.startswith("search/")] \
+        == ["articles/a3.html", "search.html"]
+
+
+def test_a_new_article_changes_a_constant_number_of_list_pages(site):
+    site()
+    before = files_of(site.root / "output")
+    (site.content / "articles" / "new.md").write_text(article_text(
+        "new", "Neu", 20, "DW", "Neu.", "Neu.", tags="S"), encoding="utf-8")
+    site()
+    after = files_of(site.root / "output")
+    changed_tag_pages = sorted(n for n in after if n.startswith("tag/s/") and after[n] != before.get(n))
+    # one new numbered page (the first page had 2 and splits) and the old newest's link to newer ones
+    assert changed_tag_pages == ["tag/s/6/index.html", "tag/s/7/index.html"]
+    assert all(after[f"tag/s/{n}/index.html"] == before[f"tag/s/{n}/index.html"] for n in range(1, 6))
+
+
+def test_what_forces_a_full_build_is_said(site, capsys):
+    site()
+    template = site.theme / "templates" / "base.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{# changed #}\n", encoding="utf-8")
+    summary = site()
+    assert "(full build)" in summary and summary.startswith("0 files read")  # reading is kept
+    summary = site(settings={"SITESUBTITLE": "Anders"})
+    assert "(full build)" in summary and not summary.startswith("0 files read")
+    assert "(full build)" in site(settings={"SITESUBTITLE": "Anders"}, full=True)
+    assert "(full build)" not in site(settings={"SITESUBTITLE": "Anders"})
+
+
+def test_a_damaged_cache_and_record_only_cost_a_full_build(site):
+    site()
+    folder = next((site.root / "cache-output" / "incremental").iterdir())
+    for name in ("ArticlesGenerator-Readers", "manifest.json"):
+        data = (folder / name).read_bytes()
+        (folder / name).write_bytes(data[: len(data) // 2])
+    summary = site()
+    assert "(full build)" in summary
+    site(output="full", full=True)
+    assert files_of(site.root / "output") == files_of(site.root / "full")
+
+
+def test_stale_files_are_removed_and_retention_kept(site):
+    site()
+    out = site.root / "output"
+    (out / "leftover.html").write_text("old", encoding="utf-8")
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    (site.content / "articles" / "a7.md").unlink()
+    site(settings={"OUTPUT_RETENTION": [".git"]})
+    assert not (out / "leftover.html").exists() and not (out / "articles/a7.html").exists()
+    assert (out / ".git" / "HEAD").exists()
+
+
+def test_make_html_builds_incrementally_and_full_on_request():
+    plan = subprocess.run(["make", "-n", "html", "FULL=1"], cwd=ROOT, capture_output=True, text=True, check=True)
+    line = next(l for l in plan.stdout.splitlines() if "pelican" in l and "-s" in l)
+    assert "--delete-output-directory" not in line and 'INCREMENTAL_FULL_BUILD="1"' in line
+
+
+@pytest.mark.parametrize("delay", [0.8, 1.6, 2.4])
+def test_a_build_killed_midway_leaves_the_next_one_correct(site, delay):
+    site()
+    for i in range(8, 14):
+        (site.content / "articles" / f"a{i}.md").write_text(article_text(
+            f"a{i}", f"Meldung {i}", 10 + i, "ORF", f"Z {i}.", f"T {i}.", tags="S"), encoding="utf-8")
+    (site.content / "articles" / "a2.md").unlink()
+    cache, out = site.root / "cache-output", site.root / "output"
+    cmd = [sys.executable, "-m", "pelican", str(site.content), "-o", str(out), "-s", str(ROOT / "pelicanconf.py"),
+           "--extra-settings", f'CACHE_PATH="{cache}"', f'THEME="{site.theme}"',
+           *[f"{k}={v!r}".replace("'", '"') for k, v in SETTINGS.items()]]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "INCREMENTAL_FULL_BUILD": ""})
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    site()
+    site(output="full", full=True)
+    assert files_of(out) == files_of(site.root / "full")

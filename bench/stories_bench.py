@@ -24,7 +24,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "bench")]
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins"), str(ROOT / "bench")]
 
 from make_seeds import CORPUS, read_corpus, split_sentences  # noqa: E402
 from stories.cluster import Doc, Settings, StoryIndex  # noqa: E402

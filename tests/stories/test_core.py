@@ -186,3 +186,12 @@ def test_story_ids_are_unique():
 
     ids = story_ids({"a": "gipfel", "gipfel": "gipfel", "b": "editor:Gipfel", "c": "editor:Gipfel!"})
     assert ids == {"gipfel": "gipfel", "editor:Gipfel": "gipfel-2", "editor:Gipfel!": "gipfel-3"}
+
+
+def test_the_words_on_the_pages_follow_the_sites_language():
+    from stories.strings import strings_for
+
+    assert strings_for("en")["more"] == "More on this story"
+    assert strings_for("de")["more"] == "Mehr zu dieser Meldung"
+    assert strings_for("fr") == strings_for("de")  # the theme's fallback language
+    assert strings_for("en").keys() == strings_for("de").keys()

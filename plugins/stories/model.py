@@ -80,12 +80,12 @@ def one_per_story(articles: Iterable[Any]) -> list[Any]:
 
 
 def top_stories(stories: Sequence[Story], newest: dt.datetime | None, count: int) -> list[Story]:
-    """The day's stories: those with an article in the 24 hours up to `newest`
-    (the site's newest article), most sources first, then most articles, then
-    the most recent; at most `count`."""
+    """The day's stories: those reported by two or more sources with an article
+    in the 24 hours up to `newest` (the site's newest article), most sources
+    first, then most articles, then the most recent; at most `count`."""
     if newest is None or count <= 0:
         return []
     since = newest - dt.timedelta(hours=24)
-    todays = [s for s in stories if s.newest.date >= since]
+    todays = [s for s in stories if s.newest.date >= since and len(s.sources) > 1]
     todays.sort(key=lambda s: (-len(s.sources), -s.size, -s.newest.date.timestamp(), s.id))
     return todays[:count]

@@ -7,6 +7,7 @@ from typing import NamedTuple
 _SENTENCE_ENDS = ".!?…"
 # What may stand, with one space, before the byline's `Aus`: a sentence end or a closing quote.
 _BEFORE_BYLINE = '.!?…“”"»«)'
+_MAX_BYLINE = 200  # characters of `<place> <author>`: a longer last sentence is no byline
 _PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "zu", "al", "el", "bin", "ibn", "le", "la"}
 
 
@@ -50,7 +51,7 @@ def split_byline(lead: str) -> Byline:
     is left alone.
     """
     found = find_byline(lead)
-    if not found:
+    if not found or len(found[1]) > _MAX_BYLINE:
         return Byline(lead, None, None)
     words = found[1].split()
     rest = lead[: found[0]].rstrip()

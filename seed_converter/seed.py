@@ -11,7 +11,7 @@ from .errors import SeedError
 _LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
 # Runs of spaces, tabs, form feeds and vertical tabs fold into one space;
 # other characters (no-break spaces among them) are text and stay.
-_SPACES = re.compile(r"[ \t\f\v]+")
+_SPACES = re.compile(r"[\t\f\v][ \t\f\v]*| [ \t\f\v]+")  # single spaces need no change
 MAX_SOURCE_LENGTH = 60
 
 

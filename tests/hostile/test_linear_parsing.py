@@ -4,6 +4,7 @@ The old patterns (kept here as the oracle) backtracked: a 2 MB lead of
 `") Aus "` or an image line of `](a` repeated took minutes.
 """
 
+import html
 import re
 import time
 
@@ -11,9 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seed_converter.byline import find_byline
+from seed_converter.markdown_text import escape_markdown
 from seed_converter.seed import split_image_line
 
 OLD_BYLINE = re.compile(r"(?:^|(?<=[.!?…“”\"»«)]) )Aus (?P<words>[^.!?…]+)\.$")
+OLD_INLINE = re.compile(r"([\\`*_{}\[\]])")
 OLD_IMAGE_LINE = re.compile(r'!\[(?P<alt>.*)\]\((?P<url>\S+?)(?:\s+"[^"]*")?\)')
 
 
@@ -30,6 +33,13 @@ def test_image_line_splits_as_the_old_pattern_split_it(text):
     for line in (text, "![" + text, "![" + text + ")"):
         match = OLD_IMAGE_LINE.fullmatch(line)
         assert split_image_line(line) == ((match["alt"], match["url"]) if match else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\\`*_{}[]a <&#1.")), max_size=20))
+def test_inline_markers_are_escaped_as_the_old_pattern_escaped_them(text):
+    text = "x" + text  # no block marker at the start: only the inline escaping applies
+    assert escape_markdown(text) == OLD_INLINE.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def _seconds(function, text: str) -> float:

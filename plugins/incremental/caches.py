@@ -15,8 +15,11 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+from pathlib import Path
 
 from pelican import cache as pelican_cache
+
+from seed_converter.atomic import write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -74,19 +77,11 @@ def _save_cache(self):
         return
     for key in stale:
         del self._cache[key]
-    tmp = self._cache_path + ".tmp"
     try:
-        os.makedirs(os.path.dirname(self._cache_path), exist_ok=True)
-        with open(tmp, "wb") as handle:
-            pickle.dump(self._cache, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self._cache_path)
+        write_atomic(Path(self._cache_path), pickle.dumps(self._cache, protocol=pickle.HIGHEST_PROTOCOL))
         self._dirty = False
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
         logger.warning("Could not save the cache %s: %s", self._cache_path, error)
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
 
 
 def install() -> None:

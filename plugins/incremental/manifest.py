@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+from seed_converter.atomic import write_atomic
 
 VERSION = 1
 
@@ -22,11 +23,7 @@ def load(path: Path) -> dict:
 
 def save(path: Path, data: dict) -> None:
     """Write atomically: an interrupted build leaves the previous manifest."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps({**data, "version": VERSION}, separators=(",", ":"), sort_keys=True),
-                   encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps({**data, "version": VERSION}, separators=(",", ":"), sort_keys=True))
 
 
 def remove(path: Path) -> None:

@@ -12,11 +12,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from pathlib import Path
 
 from pelican import signals
 from pelican import writers as pelican_writers
 from pelican.paginator import Page, Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
+
+from seed_converter.atomic import write_atomic
 
 from .tracking import Recorded, evaluate, recording
 
@@ -45,11 +48,7 @@ def write_if_changed(path: str, data: bytes) -> bool:
                 return False
     except OSError:
         pass
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    tmp = path + ".incremental-tmp"
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
+    write_atomic(Path(path), data)
     return True
 
 

@@ -9,11 +9,12 @@ articles, oldest first.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from operator import itemgetter
+from pathlib import Path
 
 from pelican import signals, writers
+
+from seed_converter.atomic import write_atomic
 
 from . import terms
 from .paging import StablePaginator
@@ -47,24 +48,7 @@ def sitemap_entries(context: dict) -> list[Entry]:
 
 def write_text(output_path: str, path: str, text: str) -> None:
     """Write `text` to `output_path/path` atomically (a reader never sees half a file)."""
-    target = os.path.join(output_path, *path.split("/"))
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, _file_mode())
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
-def _file_mode() -> int:
-    """The mode `open()` would give a new file under the current umask."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    write_atomic(Path(output_path, *path.split("/")), text)
 
 
 def write_sitemaps(generator, writer) -> None:

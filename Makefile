@@ -52,7 +52,7 @@ UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --fork-strategy fewest --
 DOCTOR    = @$(PYTHON) -m doctor
 
 .DEFAULT_GOAL := help
-.PHONY: help doctor venv content html serve devserver publish test clean check github rsync_upload s3_upload new \
+.PHONY: help doctor venv content html serve devserver publish test clean check tags-report lexicon github rsync_upload s3_upload new \
 	lighthouse lock check-content need-build need-check need-publish need-test need-lighthouse need-siteurl
 
 help: ## Show this list
@@ -127,6 +127,15 @@ publish: need-publish need-siteurl content $(NODEDEPS) ## Build output/ for the 
 	SITEURL="$(SITEURL)" $(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --delete-output-directory $(PELICANOPTS)
 	$(MAKE) --no-print-directory check
 	$(if $(PRECOMPRESS),$(BIN)/python -m publishing precompress "$(OUTPUTDIR)")
+
+tags-report: $(RUNTIME) ## Print the last build's tags by type (with counts), dropped ambiguous surnames, likely aliases
+	PYTHONPATH=. $(BIN)/python plugins/autotag/report.py cache/autotag
+
+lexicon: ## Regenerate plugins/autotag/lexicon.json.gz from the lexicons in requirements-lexicon.txt (own venv)
+	python3 -m venv .venv-lexicon
+	.venv-lexicon/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-lexicon.txt \
+		$$(grep -iE '^(hanta|numpy)==' requirements.txt)
+	.venv-lexicon/bin/python plugins/autotag/derive_lexicon.py
 
 check: need-check $(RUNTIME) $(NODEDEPS) ## Check content/ and the site built in output/; non-zero on any problem
 	$(BIN)/python -m site_check --content "$(INPUTDIR)/articles" --seeds "$(SEEDDIR)" \

@@ -39,7 +39,11 @@ def load(folder: Path, warn: Warn | None = None) -> dict:
         if warn:
             warn("autotag: ignoring the tagging cache %s (not a JSON object); every article is tagged anew", path)
         return {}
-    return data
+    good = {key: entry for key, entry in data.items() if valid_entry(entry)}
+    if len(good) < len(data) and warn:
+        warn("autotag: ignoring %d malformed entries of the tagging cache %s; those articles are tagged anew",
+             len(data) - len(good), path)
+    return good
 
 
 def valid_entry(entry: object) -> bool:

@@ -317,7 +317,8 @@ def _strip_genitive(word: str) -> str | None:
 
 def _looks_like_person(ex: Extractor, run: list[str]) -> bool:
     """A name of two or more words that opens with a first name and does not end in a place."""
-    return run[0] in ex.words.first_names and " ".join(run[1:]) not in ex.words.places
+    return run[0] in ex.words.first_names and not any(w in ex.words.major_places for w in run[1:]) \
+        and " ".join(run[1:]) not in ex.words.places
 
 
 def _fold_short_forms(found: _Found) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.urlwrappers import Tag
 
-from . import cache, report
+from . import cache, display, report
 from .extract import TOPIC, Extractor, extract
 from .rank import Entry, Settings, rank
 from .related import related
@@ -99,20 +99,23 @@ def tag_articles(generator) -> None:
     folder = Path(_setting(settings, "AUTOTAG_CACHE_PATH")
                   or os.path.join(settings["CACHE_PATH"], "autotag"))
     min_weight = _setting(settings, "AUTOTAG_MIN_WEIGHT")
-    stored = cache.load(folder, warn=logger.warning)
+    warned: list[bool] = []
+
+    def warn_once(*args) -> None:  # one warning about the cache per build, however it fails
+        if not warned:
+            warned.append(True)
+            logger.warning(*args)
+
+    stored = cache.load(folder, warn=warn_once)
     fresh: dict[str, dict] = {}
     extractor = _extractors(table)
     entries = []
     manual_tags = {a.source_path: list(getattr(a, "tags", None) or []) for a in articles}
-    bad_entries = 0
     for article in articles:
         lang = getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "de")
         fields = _fields(article, settings)
         key = cache.cache_key(VERSION, lang, min_weight, table.digest, fields)
         found = stored.get(key)
-        if found is not None and not cache.valid_entry(found):
-            bad_entries += 1
-            found = None
         if found is None:  # only now is the HTML worth turning into text
             ex = extractor(lang)
             found = extract([(plain_text(html), weight) for html, weight in fields],
@@ -129,11 +132,8 @@ def tag_articles(generator) -> None:
             enabled=str(meta.get("autotag", "yes")).strip().lower() not in _OFF,
             ambiguous=tuple(found["ambiguous"]),
         ))
-    if bad_entries:
-        logger.warning("autotag: %d cache entries in %s were malformed and were recomputed",
-                       bad_entries, folder / cache.FILE)
     if fresh != stored:
-        cache.save(folder, fresh, warn=logger.warning)
+        cache.save(folder, fresh, warn=warn_once)
 
     results = rank(entries, table, Settings(
         max_tags=_setting(settings, "AUTOTAG_MAX_TAGS"),
@@ -156,6 +156,7 @@ def tag_articles(generator) -> None:
             shared[name].kind = types.get(name.lower(), TOPIC)
         return shared[name]
 
+    site_url = settings.get("SITEURL", "")
     all_tags = {}
     for article, entry in zip(articles, entries):
         result = results[entry.id]
@@ -165,13 +166,26 @@ def tag_articles(generator) -> None:
         article.tags_without_page = list(result.without_page)
         article.tag_types = {t.name: t.kind for t in article.tags}
         article.tag_types.update(result.types)
+        article.tag_entities = display.entities(
+            [(t.name, t.kind, f"{site_url}/{t.url}") for t in article.tags],
+            [(name, result.types.get(name, TOPIC)) for name in result.without_page],
+            {t.name for t in manual})
         all_tags[entry.id] = [*entry.manual, *result.with_page, *result.without_page]
-    generator.context["AUTOTAG_TYPES"] = {t.slug: t.kind for t in shared.values()}
+    generator.context["TAG_T"] = display.labels(settings.get("DEFAULT_LANG", "de"))
     report.save(folder, entries, results, types)
     by_id = {entry.id: article for article, entry in zip(articles, entries)}
     for entry_id, others in related(all_tags, _setting(settings, "AUTOTAG_RELATED")).items():
         by_id[entry_id].related_articles = [by_id[other] for other in others]
 
 
+def group_for_themen_page(generator) -> None:
+    """The Themen page's groups, once Pelican has collected every tag's articles."""
+    generator.context["TAG_GROUPS"] = display.group_tags(
+        sorted(generator.tags.items(), key=lambda item: item[0].name),
+        lambda t: getattr(t, "kind", TOPIC))
+    generator.context.setdefault("TAG_T", display.labels(generator.settings.get("DEFAULT_LANG", "de")))
+
+
 def register() -> None:
     signals.article_generator_pretaxonomy.connect(tag_articles)
+    signals.article_generator_finalized.connect(group_for_themen_page)

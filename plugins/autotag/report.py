@@ -1,7 +1,7 @@
 """The editors' report of the last build (`make tags-report`).
 
 The plugin stores what the report needs beside its cache (report.json);
-`python -m autotag.report` (from plugins/) prints it: the tags by type with
+`python plugins/autotag/report.py [CACHE_FOLDER]` (`make tags-report`) prints it: the tags by type with
 how many articles carry them, the surnames dropped because two people in one
 article share them, and likely aliases (tags that may name one entity), so
 a maintainer can curate content/tags.toml.

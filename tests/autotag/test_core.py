@@ -272,3 +272,25 @@ def test_related_ranks_by_shared_rare_tags_and_breaks_ties_by_order():
     assert result["a"] == ["b", "c", "d"]
     assert result["f"] == []
     assert "a" not in result["a"]
+
+
+def test_themen_page_groups_by_type_most_covered_first_and_long_groups_a_to_z():
+    from autotag.display import LONG_GROUP, TOP_IN_LONG_GROUP, entities, group_tags
+
+    kinds = {"Wien": "place", "Graz": "place", "NATO": "organisation", "Tennis": "topic"}
+    tags = [("Graz", [1]), ("NATO", [1, 2]), ("Tennis", [1]), ("Wien", [1, 2, 3])]
+    groups = group_tags(tags, kinds.get)
+    assert [g["kind"] for g in groups] == ["organisation", "place", "topic"]
+    assert groups[1]["top"] == [("Wien", 3), ("Graz", 1)] and groups[1]["letters"] == []
+    people = [(f"{chr(65 + i % 26)}{i} Name", list(range(i % 7))) for i in range(LONG_GROUP + 5)] + [("Österreich X", [1])]
+    long_group = group_tags(people, lambda t: "person")[0]
+    assert len(long_group["top"]) == TOP_IN_LONG_GROUP
+    assert [n for _, n in long_group["top"]] == sorted((n for _, n in long_group["top"]), reverse=True)
+    letters = dict(long_group["letters"])
+    assert "Österreich X" in [t for t, _ in letters["O"]]
+    assert sum(len(v) for v in letters.values()) == len(people)
+    ld = entities([("Sicherheit", "topic", "/tag/s.html"), ("NATO", "organisation", "/tag/nato.html"),
+                   ("Wien", "place", "/tag/wien.html"), ("Jens Stoltenberg", "person", "/tag/j.html")],
+                  [("Kiew", "place")], {"Sicherheit"})
+    assert [e["name"] for e in ld["about"]] == ["Sicherheit", "NATO", "Wien"]
+    assert [e["@type"] for e in ld["mentions"]] == ["Person", "Place"] and "url" not in ld["mentions"][1]

@@ -99,3 +99,114 @@ def test_cache_is_written_and_a_second_build_gives_identical_files(site, tmp_pat
     assert cache_file.read_bytes() == first
     for path in sorted((site / "output").rglob("*.html")):
         assert path.read_bytes() == (tmp_path / "again" / path.relative_to(site / "output")).read_bytes(), path
+
+
+def test_themen_page_groups_tags_by_type_most_covered_first(site):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((site / "output" / "tags.html").read_text(encoding="utf-8"), "html.parser")
+    groups = {h.get_text(" ", strip=True).split(" (")[0]: h for h in page.select(".tag-group h2")}
+    assert list(groups) == [g for g in ["Personen", "Organisationen", "Orte", "Themen"] if g in groups]
+    assert {"Organisationen", "Orte"} <= set(groups)
+    places = [a.get_text() for a in groups["Orte"].find_parent("section").select("a[rel~=tag]")]
+    assert places[:2] == ["Russland", "Ukraine"] or places[:2] == ["Ukraine", "Russland"]
+    organisations = [a.get_text() for a in groups["Organisationen"].find_parent("section").select("a")]
+    assert "NATO" in organisations
+    assert [a["href"] for a in page.select(".tag-groups-nav a")] == [f"#{s['aria-labelledby']}"
+                                                                     for s in page.select(".tag-group")]
+
+
+def test_tag_pages_name_the_type_and_article_json_ld_lists_the_tags(site):
+    import json
+
+    from bs4 import BeautifulSoup
+
+    tag_page = BeautifulSoup((site / "output" / "tag" / "nato.html").read_text(encoding="utf-8"), "html.parser")
+    assert tag_page.h1.get_text(strip=True) == "Organisation: NATO"
+    assert BeautifulSoup((site / "output" / "tag" / "ukraine.html").read_text(encoding="utf-8"),
+                         "html.parser").h1.get_text(strip=True) == "Ort: Ukraine"
+    page = BeautifulSoup((site / "output" / "articles" / "kiew.html").read_text(encoding="utf-8"), "html.parser")
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    entities = data["about"] + data["mentions"]
+    assert {"@type": "Thing", "name": "Sicherheit", "url": "/tag/sicherheit.html"} in data["about"]
+    assert {"@type": "Organization", "name": "NATO", "url": "/tag/nato.html"} in entities
+    assert {"@type": "Place", "name": "Ukraine", "url": "/tag/ukraine.html"} in entities
+    chips = page.select("ul.tags li > *")
+    assert {c.name for c in chips} <= {"a", "span"}
+
+
+def _build_again(site, out, cache_dir):
+    return build(site / "content", out, settings={
+        "PLUGINS": PLUGINS, "AUTOTAG_CACHE_PATH": str(cache_dir), "CACHE_PATH": str(site / "pcache")})
+
+
+@pytest.mark.parametrize("damage", ["wrong-types", "directory", "read-only"])
+def test_a_damaged_cache_costs_one_warning_and_the_build_goes_on(site, tmp_path, damage):
+    import os
+    import shutil
+
+    cache_dir = tmp_path / "cache"
+    shutil.copytree(site / "cache", cache_dir)
+    cache_file = cache_dir / "candidates.json"
+    if damage == "wrong-types":
+        cache_file.write_text('{"a": 1, "b": {"candidates": 5, "ambiguous": []}}', encoding="utf-8")
+    elif damage == "directory":
+        cache_file.unlink()
+        cache_file.mkdir()
+    else:
+        cache_file.unlink()
+        os.chmod(cache_dir, 0o555)
+    try:
+        result = _build_again(site, tmp_path / "out", cache_dir)
+    finally:
+        os.chmod(cache_dir, 0o755)
+    log = result.stdout + result.stderr
+    assert "Traceback" not in log
+    assert (log.count("tagging cache") == 1) or (damage == "read-only" and os.geteuid() == 0), log
+    for path in sorted((site / "output").rglob("*.html")):
+        assert path.read_bytes() == (tmp_path / "out" / path.relative_to(site / "output")).read_bytes(), path
+
+
+def test_a_bad_tag_table_stops_the_build_with_one_line_naming_file_line_and_key(site, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    content = tmp_path / "content"
+    shutil.copytree(site / "content", content)
+    (content / "tags.toml").write_text('[block]\nwords = ["Montag"]\n[aliasse]\n"A" = ["B"]\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out"), "-s", str(ROOT / "pelicanconf.py"),
+         "--extra-settings", f'PLUGINS={json_list(PLUGINS)}', f'AUTOTAG_CACHE_PATH="{tmp_path / "c"}"',
+         f'CACHE_PATH="{tmp_path / "p"}"'], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert re.search(r"tags\.toml:3: \[aliasse\]: unknown table", result.stderr), result.stderr
+
+
+def json_list(items):
+    import json
+
+    return json.dumps(items)
+
+
+@pytest.mark.slow
+def test_a_two_megabyte_one_paragraph_article_is_tagged_in_linear_time():
+    import time
+
+    from autotag import wordsets
+    from autotag.extract import Extractor, extract
+    from autotag.lexicon import Lexicon
+    from autotag.table import load_table
+
+    table = load_table(ROOT / "content" / "tags.toml")
+    ex = Extractor(Lexicon("de"), table, wordsets.load(), "de")
+    unit = SEED_ARTICLE.read_text(encoding="utf-8").split("\n\n", 1)[1].replace("\n", " ")
+    seconds = []
+    for size in (200_000, 2_000_000):
+        text = (unit * (size // len(unit) + 1))[:size]
+        start = time.process_time()
+        found = extract([("", 3), ("", 2), (text, 1)], ex.names, table, ex.words, 2, "de", ex)
+        seconds.append(time.process_time() - start)
+        assert "jens stoltenberg" in found["candidates"]
+    assert seconds[1] < 60 and seconds[1] < 20 * max(seconds[0], 0.05), seconds

@@ -159,6 +159,8 @@ def report(target, found):
     if any(t.key == "chromium" for t, _ in found):
         lines.append("  Chromium elsewhere (Ubuntu's snap, Chrome, macOS' app): set CHROMIUM to its executable,")
         lines.append("  e.g. CHROMIUM=/Applications/Chromium.app/Contents/MacOS/Chromium make test")
+    if any(t.key == "python" for t, _ in found):
+        lines.append("  A newer Python already installed under another name: make %s PYTHON=python3.12" % target)
     if any(t.key == "node" for t, _ in found):
         lines.append("  (A distribution's Node.js older than %d: install a current LTS with nvm.)" % MIN_NODE)
     return "\n".join(lines)

@@ -173,15 +173,19 @@ def _joined(commands, prefix):
     return " && ".join(([prefix + " ".join(packages)] if packages else []) + others)
 
 
+def pins(lines):
+    """{normalised name: version} for each `name==version` line of a requirements file, lock or freeze."""
+    found = {}
+    for line in lines:
+        match = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;\\]+)", line)
+        if match:
+            found[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = match.group(2)
+    return found
+
+
 def _pins(path):
-    """{normalised name: version} for each `name==version` line of a requirements or lock file."""
-    pins = {}
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            match = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;\\]+)", line)
-            if match:
-                pins[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = match.group(2)
-    return pins
+        return pins(f)
 
 
 LOCKS = (("requirements.txt", "requirements.lock"), ("requirements-test.txt", "requirements-test.lock"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from doctor import _pins, stale_locks
+from doctor import pins, stale_locks
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCK, TEST_LOCK = ROOT / "requirements.lock", ROOT / "requirements-test.lock"
@@ -29,7 +29,7 @@ def test_every_locked_package_has_hashes_and_the_runtime_lock_agrees_with_the_te
     for name, entry in {**runtime, **test}.items():
         assert "--hash=sha256:" in entry, name
     assert {name: test[name] for name in runtime} == runtime
-    assert set(_pins(str(ROOT / "requirements.txt"))) <= set(runtime)
+    assert set(pins((ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines())) <= set(runtime)
 
 
 def test_a_stale_lock_is_named_with_the_fix(tmp_path):
@@ -60,12 +60,7 @@ def test_two_fresh_installs_of_the_runtime_lock_with_hashes_required_freeze_alik
                                  "--all"], capture_output=True, text=True, check=True).stdout
         freezes.append(freeze)
     assert freezes[0] == freezes[1]
-    installed = _pins_of(freezes[0].splitlines())
+    installed = pins(freezes[0].splitlines())
     text = LOCK.read_text(encoding="utf-8").splitlines()
-    locked, unconditional = _pins_of(text), _pins_of(line for line in text if " ; " not in line)
+    locked, unconditional = pins(text), pins(line for line in text if " ; " not in line)
     assert unconditional.items() <= installed.items() <= locked.items()
-
-
-def _pins_of(lines) -> dict[str, str]:
-    return {re.sub(r"[-_.]+", "-", name).lower(): version.strip(" \\").split(" ")[0]
-            for name, _, version in (line.partition("==") for line in lines if re.match(r"[A-Za-z0-9].*==", line))}

@@ -41,7 +41,8 @@ def site_checks(site: Path, site_url: str, articles_path: str, vnu: Path) -> lis
         return [("site", f"the site in {site}", lambda: [Problem(site, "no built site here (run make html or make publish first)")])]
     pages = sum(1 for _ in site.rglob("*.html"))
     return [
-        ("html", f"HTML of {_count(pages, 'page')} (Nu HTML Checker)", lambda: validate_html(site, vnu)),
+        ("html", f"HTML of {_count(pages, 'page')} (Nu HTML Checker)",
+         lambda: validate_html(site, vnu, progress=_counter(f"HTML of {_count(pages, 'page')}", pages))),
         ("links", f"links and #fragments in {_count(pages, 'page')}", lambda: check_links(site, site_url)),
         ("feeds", _count(len(feed_files(site)), "feed"), lambda: check_feeds(site)),
         ("sitemap", "the sitemap", lambda: check_sitemap(site, site_url, articles_path)),
@@ -52,12 +53,28 @@ def _count(n: int, thing: str) -> str:
     return f"{n:,} {thing}{'' if n == 1 else 's'}"
 
 
+def _counter(what: str, total: int) -> Callable[[int], None] | None:
+    """On a terminal, a counter that rewrites the progress line (at most every half second)."""
+    if not sys.stdout.isatty():
+        return None
+    last = [0.0]
+
+    def show(done: int) -> None:
+        if time.monotonic() - last[0] >= 0.5:
+            last[0] = time.monotonic()
+            print(f"\rsite_check: {what} ... {done:,}/{total:,}", end="", flush=True)
+    return show
+
+
 def _run(what: str, check: Check) -> list[Problem]:
     """One check with its progress line: what it looks at first, then its count and time."""
-    print(f"site_check: {what} ...", end="", flush=True)
+    start = f"site_check: {what} ..."
+    print(start, end="", flush=True)
     started = time.monotonic()
     problems = check()
-    print(f" {_count(len(problems), 'problem')} ({time.monotonic() - started:.1f} s)", flush=True)
+    # A counter may have rewritten the line: write it whole again (padded over its longer text).
+    result = f"{start} {_count(len(problems), 'problem')} ({time.monotonic() - started:.1f} s)"
+    print(f"\r{result:<{len(start) + 16}}" if sys.stdout.isatty() else result[len(start):], flush=True)
     return problems
 
 

@@ -72,12 +72,17 @@ PAGINATION_PATTERNS = [
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
 ]
+# The home page shows the newest whole days (HOME_ARTICLES, see the theme's
+# settings) and links on to the day archives, so it is not paginated.
+PAGINATED_TEMPLATES = {"tag": None, "category": None, "author": None}
 
 # Sources are Pelican categories: one page (and, published, one feed) per publisher.
 CATEGORY_URL = "sources/{slug}.html"
 CATEGORY_SAVE_AS = CATEGORY_URL
 CATEGORIES_URL = "sources/"
 CATEGORIES_SAVE_AS = "sources/index.html"
+# digest_theme writes these archives itself: a year as month calendars, a month
+# as its days with counts and headlines, a day's articles in time order, paginated.
 YEAR_ARCHIVE_URL = "archives/{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
 MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
@@ -86,7 +91,10 @@ DAY_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/{date:%d}/"
 DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL + "index.html"
 # lunr_search adds its own "search" page when it is enabled.
 # site_lists writes sitemap.xml (an index of sitemap-1.xml, ... past 50,000 URLs).
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "robots"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "robots",
+                    "impressum", "datenschutz"]
+IMPRESSUM_SAVE_AS = "impressum.html"
+DATENSCHUTZ_SAVE_AS = "datenschutz.html"
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
 

@@ -10,6 +10,10 @@ MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"],
 }
+WEEKDAYS_SHORT = {
+    "de": ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
+    "en": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+}
 WEEKDAYS = {
     "de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
@@ -34,6 +38,24 @@ def long_date(value: dt.date, lang: str) -> str:
     return long_date_pattern(lang).format(value.day, month_name(value.month, lang), value.year)
 
 
+def clock(value: dt.datetime) -> str:
+    """`14:32`: the time of day, 24-hour, in both languages (news style under a day heading)."""
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+# {0} the long date, {1} the time of day.
+DATE_TIME = {"de": "{0}, {1} Uhr", "en": "{0}, {1}"}
+
+
+def date_time(value: dt.datetime, lang: str) -> str:
+    """`7. Januar 2022, 14:51 Uhr`; `7 January 2022, 14:51`: where no day heading stands above."""
+    return DATE_TIME[_lang(lang)].format(long_date(value, lang), clock(value))
+
+
+def weekdays_short(lang: str) -> list[str]:
+    return WEEKDAYS_SHORT[_lang(lang)]
+
+
 def day_heading(value: dt.date, lang: str) -> str:
     """`Freitag, 7. Januar 2022`: the heading of one day on the digest."""
     return f"{WEEKDAYS[_lang(lang)][value.weekday()]}, {long_date(value, lang)}"
@@ -50,3 +72,15 @@ def period_title(period_num: tuple, lang: str) -> str:
     if len(period_num) == 2:
         return f"{month_name(period_num[1], lang)} {period_num[0]}"
     return long_date(dt.date(*period_num), lang)
+
+
+OG_LOCALES = {"de": "de_DE", "en": "en_US", "fr": "fr_FR", "es": "es_ES", "it": "it_IT", "nl": "nl_NL"}
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's `language_TERRITORY` for a language code (`de` -> `de_DE`, `en-GB` -> `en_GB`);
+    a bare unknown code as it is."""
+    parts = (lang or "de").replace("_", "-").split("-")
+    if len(parts) > 1 and parts[1]:
+        return f"{parts[0].lower()}_{parts[1].upper()}"
+    return OG_LOCALES.get(parts[0].lower(), parts[0].lower())

@@ -6,11 +6,12 @@ import datetime as dt
 from typing import Any, Sequence
 
 
-def group_by_day(items: Sequence[Any]) -> list[tuple[dt.date, list[Any]]]:
-    """Consecutive runs of items sharing a calendar day (in the items' own zone), order kept."""
+def group_by_day(items: Sequence[Any], zone: dt.tzinfo | None = None) -> list[tuple[dt.date, list[Any]]]:
+    """Consecutive runs of items sharing a calendar day (in `zone`, else the items' own zone), order kept."""
     groups: list[tuple[dt.date, list[Any]]] = []
     for item in items:
-        day = item.date.date()
+        when = item.date.astimezone(zone) if zone and item.date.tzinfo else item.date
+        day = when.date()
         if groups and groups[-1][0] == day:
             groups[-1][1].append(item)
         else:

@@ -57,6 +57,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed_rss": "RSS-Feed",
         "footer_note": "Nachrichten im Überblick, aus öffentlichen Quellen zusammengestellt.",
         "years": "Jahre",
+        "n_articles_one": "1 Artikel",
+        "n_articles": "{0} Artikel",
+        "more_news": "Weitere Nachrichten",
+        "earlier_page": "Früher am Tag (Seite {0})",
+        "later_page": "Später am Tag (Seite {0})",
+        "older_day": "Ältere Meldungen: {0}",
+        "all_days": "Alle Tage im Archiv",
+        "breadcrumbs": "Sie sind hier",
+        "archives_description": "Alle Meldungen nach Jahr, Monat und Tag",
+        "all_years": "Alle Jahre und Monate",
+        "archive_empty": "Noch keine Meldungen.",
+        "period_nav": "Zeitraum wechseln",
+        "day_nav": "Vorheriger und nächster Tag",
+        "all_of_day": "Alle {0} Meldungen vom {1}",
+        "attribution": "Quelle: {0}. Der Text stammt von dieser Quelle; die Rechte an Text und Bild liegen dort.",
+        "impressum": "Impressum",
+        "datenschutz": "Datenschutz",
     },
     "en": {
         "skip_link": "Skip to content",
@@ -112,10 +129,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "feed_rss": "RSS feed",
         "footer_note": "The news at a glance, compiled from public sources.",
         "years": "Years",
+        "n_articles_one": "1 article",
+        "n_articles": "{0} articles",
+        "more_news": "More news",
+        "earlier_page": "Earlier that day (page {0})",
+        "later_page": "Later that day (page {0})",
+        "older_day": "Earlier news: {0}",
+        "all_days": "All days in the archives",
+        "breadcrumbs": "You are here",
+        "archives_description": "All news by year, month and day",
+        "all_years": "All years and months",
+        "archive_empty": "No news yet.",
+        "period_nav": "Change period",
+        "day_nav": "Previous and next day",
+        "all_of_day": "All {0} stories of {1}",
+        "attribution": "Source: {0}. The text comes from this source, which holds the rights to text and image.",
+        "impressum": "Legal notice",
+        "datenschutz": "Privacy",
     },
 }
 
 FALLBACK_LANG = "de"
+
+
+def count_articles(n: int, strings: dict[str, str]) -> str:
+    """`1 Artikel`, `34 Artikel`; `1 article`, `34 articles`."""
+    return strings["n_articles_one"] if n == 1 else strings["n_articles"].format(n)
 
 
 def strings_for(lang: str) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Pure rules: which category and fallback author an article's source implies."""
+"""Pure rules: which category an article's source implies, and who is its author."""
 
 from __future__ import annotations
 
@@ -12,6 +12,17 @@ def source_name(metadata: dict) -> str | None:
     return source or None
 
 
-def needs_fallback_author(metadata: dict) -> bool:
-    """True when the article has no byline: feeds then credit the source, as agencies are credited."""
-    return not metadata.get("author") and not metadata.get("authors")
+def has_byline(metadata: dict) -> bool:
+    """True when the article names its people (`Author`/`Authors`). Without a byline an
+    article has no author page: it is credited to its source alone."""
+    return bool(metadata.get("author") or metadata.get("authors"))
+
+
+def credit_missing_authors(items: list[dict]) -> None:
+    """Feed entries without an author are credited to their source, as agency news is.
+
+    `items` are feedgenerator's entry dicts; their first category is the article's source.
+    """
+    for item in items:
+        if not item.get("author_name") and item.get("categories"):
+            item["author_name"] = item["categories"][0]

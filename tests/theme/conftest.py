@@ -1,12 +1,13 @@
 import pytest
 
-from tests.theme.sitefixture import build_site
+from tests.theme.sitefixture import SITE_SETTINGS, build_site
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The small test site built once with the theme (pagination 2, so the digest has two pages)."""
-    return build_site(tmp_path_factory.mktemp("theme-site"), {"DEFAULT_PAGINATION": 2})
+    """The small test site built once with the theme: one article per tag, source and day page
+    (so each has a page 2), the home page's whole days from one article on."""
+    return build_site(tmp_path_factory.mktemp("theme-site"), SITE_SETTINGS)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tests.support.site import build
 
+SITE_SETTINGS = {"DEFAULT_PAGINATION": 1, "DAY_PAGINATION": 1, "HOME_ARTICLES": 1}
 XSS_HEADLINE = '<script>alert("x")</script> Angriff & Abwehr'
 
 ARTICLES = [

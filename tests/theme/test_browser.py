@@ -20,12 +20,13 @@ REMOTE = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 PAGES = [
-    "index.html", "1/index.html",
+    "index.html",
     "articles/nato-wiederholt-angebot-zum-dialog-mit-moskau.html",
     "articles/script-angriff-abwehr.html",
     "tags.html", "tag/ukraine.html",
     "sources/index.html", "sources/dw.html",
-    "archives.html", "archives/2022/01/index.html", "archives/2022/01/07/index.html",
+    "archives.html", "archives/2022/index.html", "archives/2022/01/index.html", "archives/2022/01/07/index.html",
+    "impressum.html", "datenschutz.html",
     "author/bernd-riegert.html", "pages/about.html", "404.html",
 ]
 

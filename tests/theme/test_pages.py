@@ -5,11 +5,17 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 
-from tests.theme.sitefixture import XSS_HEADLINE
+from tests.theme.sitefixture import XSS_HEADLINE, build_site
 
 
 def soup(site, path):
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def jsonld(page, kind):
+    """The page's JSON-LD object of @type `kind`."""
+    found = [json.loads(s.string) for s in page.select("script[type='application/ld+json']")]
+    return next(d for d in found if d["@type"] == kind)
 
 
 def test_every_page_has_header_nav_search_main_footer(site):
@@ -29,23 +35,39 @@ def test_every_page_has_header_nav_search_main_footer(site):
         assert len(page.find_all("h1")) == 1, rel
 
 
-def test_home_groups_by_day_newest_first_with_items(site):
+def test_home_shows_whole_days_newest_first_and_links_on_to_the_next_day(site):
     page = soup(site, "index.html")
+    # HOME_ARTICLES is 1: the newest day is shown whole (both of its articles), never part of it.
     days = [h.get_text(strip=True) for h in page.select("main h2.day-heading")]
     assert days == ["Freitag, 7. Januar 2022"]
+    assert len(page.select("article.item")) == 2
+    assert page.select_one("h2.day-heading a")["href"] == "/archives/2022/01/07/"
     first = page.select("article.item")[0]
     img = first.select_one("img.thumb")
-    assert img["loading"] == "lazy" and img["width"] and img["height"] and img["alt"]
+    # The seed's alt text only repeats the headline: decorative, so empty.
+    assert img["loading"] == "lazy" and img["width"] and img["height"] and img["alt"] == ""
     assert first.select_one("h3 a")["href"] == "/articles/nato-wiederholt-angebot-zum-dialog-mit-moskau.html"
     meta = first.select_one(".meta").get_text(" ", strip=True)
-    assert "DW" in meta and "Bernd Riegert" in meta and "7. Januar 2022" in meta
+    assert "DW" in meta and "Bernd Riegert" in meta and "7. Januar" not in meta
+    assert first.select_one(".meta time").get_text() == "14:51"
+    assert first.select_one(".meta time")["datetime"] == "2022-01-07T14:51:06+01:00"
     assert "realen Kriegsgefahr" in first.select_one(".lead").get_text()
     assert [a.get_text() for a in first.select(".tags a[rel=tag]")] == ["NATO", "Ukraine"]
-    # numbered pages count from the oldest (site_lists): the older page is page 1
-    assert page.select_one("nav.pagination a[rel=next]")["href"] == "/1/"
-    second = soup(site, "1/index.html")
-    assert [h.get_text(strip=True) for h in second.select("h2.day-heading")] == [
-        "Donnerstag, 6. Januar 2022", "Freitag, 31. Dezember 2021"]
+    assert page.select_one("nav.pagination") is None
+    more = page.select_one("nav.more-news a[rel=next]")
+    assert more["href"] == "/archives/2022/01/06/" and "Donnerstag, 6. Januar 2022" in more.get_text()
+    assert page.select_one("nav.more-news a[href='/archives.html']")
+
+
+def test_home_never_splits_a_day(tmp_path):
+    """Whatever HOME_ARTICLES asks for, the home page ends at a day's end."""
+    for wanted, shown in ((1, 2), (2, 2), (3, 3), (4, 4), (9, 4)):
+        site = build_site(tmp_path / str(wanted), {"HOME_ARTICLES": wanted})
+        page = soup(site, "index.html")
+        assert len(page.select("article.item")) == shown, wanted
+        per_day = {h.get_text(strip=True): len(h.parent.select("article.item")) for h in page.select("h2.day-heading")}
+        full = {"Freitag, 7. Januar 2022": 2, "Donnerstag, 6. Januar 2022": 1, "Freitag, 31. Dezember 2021": 1}
+        assert all(full[day] == n for day, n in per_day.items()), per_day
 
 
 def test_article_page(site):
@@ -57,9 +79,10 @@ def test_article_page(site):
     for part in ("DW", "Bernd Riegert", "Brüssel", "7. Januar 2022"):
         assert part in meta
     assert story.select_one("time")["datetime"] == "2022-01-07T14:51:06+01:00"
+    assert story.select_one("time").get_text() == "7. Januar 2022, 14:51 Uhr"
     figure = story.select_one("figure.lead-image")
     assert figure.img["src"] == "https://static.dw.com/image/60362196_6.jpg"
-    assert figure.img["alt"] == "NATO wiederholt Angebot zum Dialog mit Moskau"
+    assert figure.img["alt"] == ""  # the seed's alt only repeats the headline
     assert "DW" in figure.figcaption.get_text()
     assert "Kriegsgefahr" in story.select_one(".lead").get_text()
     assert "Stoltenberg" in story.select_one(".story-body").get_text()
@@ -83,13 +106,17 @@ def test_article_metadata_for_crawlers(site):
     assert og["og:image"] == "https://static.dw.com/image/60362196_6.jpg"
     assert og["article:published_time"] == "2022-01-07T14:51:06+01:00"
     assert [m["content"] for m in page.select("meta[property='article:tag']")] == ["NATO", "Ukraine"]
-    data = json.loads(page.select_one("script[type='application/ld+json']").string)
+    data = jsonld(page, "NewsArticle")
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "NATO wiederholt Angebot zum Dialog mit Moskau"
     assert data["image"] == ["https://static.dw.com/image/60362196_6.jpg"]
     assert data["datePublished"] == "2022-01-07T14:51:06+01:00"
     assert data["author"] == [{"@type": "Person", "name": "Bernd Riegert"}]
-    assert data["publisher"]["name"] == "DW"
+    # This site publishes the page; the outlet is where the text comes from.
+    assert data["publisher"] == {"@type": "Organization", "name": "News Digest", "url": "/",
+                                 "logo": {"@type": "ImageObject", "url": "/theme/logo.png", "width": 512, "height": 512}}
+    assert data["sourceOrganization"] == {"@type": "Organization", "name": "DW", "url": "/sources/dw.html"}
+    assert data["isBasedOn"]["publisher"]["name"] == "DW"
 
 
 def test_seed_text_stays_text(site):
@@ -100,21 +127,27 @@ def test_seed_text_stays_text(site):
     assert page.title.get_text().startswith(XSS_HEADLINE)
     # The only <script> elements are the theme's own: JSON-LD and the search field.
     assert [s.get("type") or s.get("src") for s in page.find_all("script")] == [
-        "application/ld+json", "/theme/search/search-field.js"]
+        "application/ld+json", "application/ld+json", "/theme/search/search-field.js"]
     assert not page.find("b") and not page.find(attrs={"onerror": True})
     assert "Ein <b>Lead</b> mit </script> & Zeichen." in page.select_one(".lead").get_text()
     assert page.select_one("figure img")["alt"] == 'Ein "Bild" mit <Zeichen>'
-    data = json.loads(page.select_one("script[type='application/ld+json']").string)
+    data = jsonld(page, "NewsArticle")
     assert data["headline"] == XSS_HEADLINE and "</script" not in raw.split("application/ld+json")[1].split("</script>")[0]
     home = soup(site, "index.html")
     assert XSS_HEADLINE in [a.get_text() for a in home.select("h3 a")]
 
 
-def test_without_byline_the_source_is_credited_once(site):
+def test_without_byline_the_source_alone_is_credited(site):
     page = soup(site, "articles/markets-rally.html")
     assert page.select_one(".meta").get_text(" ", strip=True).count("DW") == 1
-    data = json.loads(page.select_one("script[type='application/ld+json']").string)
-    assert data["author"] == [{"@type": "Organization", "name": "DW"}]
+    data = jsonld(page, "NewsArticle")
+    assert data["author"] == [{"@type": "Organization", "name": "DW", "url": "/sources/dw.html"}]
+    assert "image" not in data  # no lead image: no empty `image`
+    # Authors are people: author pages only for real bylines, none for a source or the site.
+    authors = sorted(p.name for p in (site / "author").glob("*.html"))
+    assert authors == ["anna-nina-obrien.html", "bernd-riegert.html", "maria-huber.html"]
+    assert [a.get_text() for a in soup(site, "authors.html").select("main li a")] == [
+        'Anna "Nina" O\'Brien', "Bernd Riegert", "Maria Huber"]
 
 
 def test_tag_source_archive_about_and_404_pages(site):
@@ -124,16 +157,66 @@ def test_tag_source_archive_about_and_404_pages(site):
     assert soup(site, "tag/ukraine.html").h1.get_text() == "Thema: Ukraine"
     dw = soup(site, "sources/dw.html")
     assert dw.h1.get_text() == "Quelle: DW"
-    assert len(dw.select("article.item")) == 2
+    assert len(dw.select("article.item")) == 1  # one per page here
+    second = dw.select_one("nav.pagination a[rel=next]")["href"].lstrip("/")
+    dw2 = soup(site, second)
+    assert dw2.h1.get_text(" ", strip=True) == "Quelle: DW Seite 2"
+    assert dw2.title.get_text() == "Quelle: DW – Seite 2 – News Digest"
+    assert dw.title.get_text() == "Quelle: DW – News Digest"
     assert soup(site, "sources/index.html").select_one("main a[href='/sources/dw.html']")
-    archives = soup(site, "archives.html")
-    assert [h.a.get_text() for h in archives.select("main h2")] == ["2022", "2021"]
-    assert archives.select_one("a[href='/archives/2022/01/07/']")
-    assert soup(site, "archives/2022/01/index.html").h1.get_text() == "Archiv: Januar 2022"
-    day = soup(site, "archives/2022/01/07/index.html")
-    assert day.h1.get_text() == "Archiv: 7. Januar 2022" and len(day.select("article.item")) == 2
+    assert soup(site, "archives.html").h1.get_text() == "Archiv"
     assert soup(site, "pages/about.html").h1.get_text() == "Über diese Seite"
     assert soup(site, "404.html").h1.get_text() == "Seite nicht gefunden"
+
+
+def test_archive_index_is_a_calendar_with_weekdays_and_counts(site):
+    page = soup(site, "archives.html")
+    calendars = page.select("main table.calendar")
+    assert [c.caption.a.get_text() for c in calendars] == ["Januar 2022", "Dezember 2021"]
+    assert [th.get_text() for th in calendars[0].select("thead th")] == ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
+    seventh = calendars[0].select_one("a[href='/archives/2022/01/07/']")
+    assert seventh.get_text() == "7" and seventh["data-count"] == "2"
+    assert seventh["aria-label"] == "Freitag, 7. Januar 2022: 2 Artikel"
+    # 7 January 2022 was a Friday: the fifth column.
+    row = seventh.find_parent("tr")
+    assert row.select("td").index(seventh.parent) == 4
+    years = [li.select_one("a.year").get_text() for li in page.select("ul.archive-years > li")]
+    assert years == ["2022", "2021"]
+
+
+def test_year_and_month_pages_list_days_not_articles(site):
+    year = soup(site, "archives/2022/index.html")
+    assert year.h1.get_text(" ", strip=True) == "Archiv: 2022 3 Artikel"
+    assert [c.caption.a["href"] for c in year.select("table.calendar")] == ["/archives/2022/01/"]
+    assert not year.select("article.item")
+    assert year.select_one("nav.period-nav a[rel=prev]")["href"] == "/archives/2021/"
+    assert [a.get_text() for a in year.select("nav.breadcrumbs a")] == ["Startseite", "Archiv"]
+    month = soup(site, "archives/2022/01/index.html")
+    assert month.h1.get_text() == "Archiv: Januar 2022"
+    assert [h.a.get_text() for h in month.select("section.archive-day h2")] == [
+        "Freitag, 7. Januar 2022", "Donnerstag, 6. Januar 2022"]
+    first_day = month.select("section.archive-day")[0]
+    assert [li.time.get_text() for li in first_day.select("ul.headlines li")] == ["09:00", "14:51"]
+    assert not month.select("article.item")
+    assert month.select_one("nav.period-nav a[rel=prev]")["href"] == "/archives/2021/12/"
+
+
+def test_day_pages_one_heading_time_order_neighbour_days_and_pages(site):
+    day = soup(site, "archives/2022/01/07/index.html")
+    assert [h.get_text(" ", strip=True) for h in day.select("h1")] == ["Freitag, 7. Januar 2022 2 Artikel"]
+    assert not day.select("h2.day-heading")
+    # DAY_PAGINATION 1: the 09:00 article first, the 14:51 one on page 2.
+    assert [t.get_text() for t in day.select("article.item .meta time")] == ["09:00"]
+    assert day.select_one("nav.period-nav a[rel=prev]")["href"] == "/archives/2022/01/06/"
+    assert day.select_one("nav.period-nav a[rel=next]") is None
+    page_two = day.select_one("nav.pagination a")["href"].lstrip("/")
+    second = soup(site, page_two)
+    assert [t.get_text() for t in second.select("article.item .meta time")] == ["14:51"]
+    assert second.h1.get_text(" ", strip=True).startswith("Freitag, 7. Januar 2022 Seite 2")
+    assert "Seite 2" in second.title.get_text()
+    middle = soup(site, "archives/2022/01/06/index.html")
+    assert middle.select_one("nav.period-nav a[rel=next]")["href"] == "/archives/2022/01/07/"
+    assert middle.select_one("nav.period-nav a[rel=prev]")["href"] == "/archives/2021/12/31/"
 
 
 def test_sitemap_and_robots(site):

@@ -11,7 +11,7 @@ from digest_theme.dates import day_heading, long_date, period_title
 from digest_theme.grouping import group_by_day, neighbours
 from digest_theme.strings import STRINGS, strings_for
 from digest_theme.urls import direct_template_url, quote_url
-from sources.core import needs_fallback_author, source_name
+from sources.core import credit_missing_authors, has_byline, source_name
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "templates"
 BERLIN = dt.timezone(dt.timedelta(hours=1))
@@ -74,11 +74,74 @@ def test_direct_template_url(settings, name, url):
 def test_source_rules():
     assert source_name({"source": "  DW \n"}) == "DW"
     assert source_name({"source": " "}) is None and source_name({}) is None
-    assert needs_fallback_author({"source": "DW"})
-    assert not needs_fallback_author({"author": "Bernd Riegert"})
+    assert not has_byline({"source": "DW"}) and not has_byline({"author": ""})
+    assert has_byline({"author": "Bernd Riegert"}) and has_byline({"authors": ["A", "B"]})
+    items = [{"author_name": "", "categories": ["DW", "NATO"]}, {"author_name": "Bernd Riegert", "categories": ["DW"]},
+             {"author_name": None, "categories": None}]
+    credit_missing_authors(items)
+    assert [i["author_name"] for i in items] == ["DW", "Bernd Riegert", None]
 
 
 def test_quote_url_makes_a_valid_url_and_keeps_a_valid_one():
     assert quote_url("https://static.dw.com/image/60362196_6.jpg") == "https://static.dw.com/image/60362196_6.jpg"
     assert quote_url("https://example.org/a b.jpg?x=1&y=<2>") == "https://example.org/a%20b.jpg?x=1&y=%3C2%3E"
     assert quote_url("https://example.org/Bär.jpg") == "https://example.org/B%C3%A4r.jpg"
+
+
+# The calendar archive, whole days for the home page, time stamps: pure, without Pelican.
+from zoneinfo import ZoneInfo  # noqa: E402
+
+from digest_theme.archive import build_calendar, whole_days  # noqa: E402
+from digest_theme.dates import clock, date_time, og_locale  # noqa: E402
+from digest_theme.feeds import lead_only  # noqa: E402
+from digest_theme.strings import count_articles  # noqa: E402
+
+ZONE = ZoneInfo("Europe/Berlin")
+PATTERNS = {"year": ("a/{date:%Y}/", "a/{date:%Y}/index.html"),
+            "month": ("a/{date:%Y}/{date:%m}/", "a/{date:%Y}/{date:%m}/index.html"),
+            "day": ("a/{date:%Y}/{date:%m}/{date:%d}/", "a/{date:%Y}/{date:%m}/{date:%d}/index.html")}
+
+
+def test_calendar_counts_days_in_the_site_zone_and_orders_each_day_by_time():
+    # Newest first, as Pelican hands them over; 23:30 UTC on 31 Dec is 00:30 on 1 Jan in Berlin.
+    items = [_item("2022-01-02T08:00:00+01:00"), _item("2022-01-01T09:00:00+01:00"),
+             _item("2021-12-31T23:30:00+00:00"), _item("2021-12-31T10:00:00+01:00")]
+    cal = build_calendar(items, ZONE, PATTERNS)
+    assert [(d.date.isoformat(), d.count) for d in cal.days] == [
+        ("2021-12-31", 1), ("2022-01-01", 2), ("2022-01-02", 1)]
+    assert cal.days[1].articles == [items[2], items[1]]  # 00:30 before 09:00
+    assert [(y.year, y.count) for y in cal.years] == [(2021, 1), (2022, 3)]
+    assert [(m.period_num, m.count, m.url) for m in cal.months] == [
+        ((2021, 12), 1, "a/2021/12/"), ((2022, 1), 3, "a/2022/01/")]
+    assert cal.days[1].save_as == "a/2022/01/01/index.html"
+    assert cal.days[0].previous is None and cal.days[0].next is cal.days[1] and cal.days[2].previous is cal.days[1]
+    assert cal.years[1].previous is cal.years[0] and cal.months[0].next is cal.months[1]
+    assert cal.latest_months(1) == [cal.months[1]] and cal.latest_months(0) == []
+    weeks = cal.months[1].weeks()
+    assert weeks[0] == [None, None, None, None, None, cal.days[1], cal.days[2]]  # 1 Jan 2022 was a Saturday
+    assert weeks[1][0] == 3 and all(len(w) == 7 for w in weeks)
+
+
+def test_whole_days_never_split_a_day():
+    items = [_item(f"2022-01-0{d}T{h:02d}:00:00+01:00") for d, h in
+             [(7, 20), (7, 9), (6, 23), (6, 22), (6, 1), (5, 12)]]
+    assert whole_days(items, ZONE, 1) == (items[:2], dt.date(2022, 1, 6))
+    assert whole_days(items, ZONE, 3) == (items[:5], dt.date(2022, 1, 5))
+    assert whole_days(items, ZONE, 100) == (items, None)
+    assert whole_days([], ZONE, 5) == ([], None)
+
+
+def test_time_stamps_in_both_languages():
+    when = dt.datetime(2022, 1, 7, 9, 5, tzinfo=ZONE)
+    assert clock(when) == "09:05"
+    assert date_time(when, "de") == "7. Januar 2022, 09:05 Uhr"
+    assert date_time(when, "en") == "7 January 2022, 09:05"
+    assert og_locale("de") == "de_DE" and og_locale("en-GB") == "en_GB" and og_locale("xx") == "xx"
+    assert count_articles(1, STRINGS["en"]) == "1 article" and count_articles(3, STRINGS["en"]) == "3 articles"
+    assert count_articles(1, STRINGS["de"]) == "1 Artikel"
+
+
+def test_feeds_carry_the_lead_only():
+    items = [{"description": "Lead.", "content": "<p>Body</p>"}, {"description": None, "content": "<p>Only</p>"}]
+    lead_only(items)
+    assert items == [{"description": "Lead.", "content": None}, {"description": "<p>Only</p>", "content": None}]

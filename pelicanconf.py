@@ -30,11 +30,12 @@ PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
 # Order is the data's path: incremental builds (first: the writer and caches
 # everything else goes through), the site's lists (one-pass term and archive lists,
 # stable page numbers, the sitemap), reading (one Markdown instance per build,
-# not per file), sources (Source -> category), the theme's helpers, automatic
-# tags, stories (one event, several sources; reads the tags), then the search
-# index (which indexes the tags and shows a story's sources).
-PLUGINS = ["incremental", "site_lists", "fast_markdown", "sources", "digest_theme", "autotag", "stories",
-           "lunr_search"]
+# not per file), sources (Source -> category), the lead images served by the
+# site, the theme's helpers, automatic tags, stories (one event, several
+# sources; reads the tags), then the search index (which indexes the tags and
+# shows a story's sources).
+PLUGINS = ["incremental", "site_lists", "fast_markdown", "sources", "local_images", "digest_theme", "autotag",
+           "stories", "lunr_search"]
 
 # Seed text is plain text: every template escapes what it prints. Fields that
 # Pelican renders to HTML (content, summary, title) are marked safe in the theme.

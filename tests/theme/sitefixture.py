@@ -23,7 +23,7 @@ ARTICLES = [
         "Source": "DW",
         "Author": "Bernd Riegert",
         "Dateline": "Brüssel",
-        "Image": "https://static.dw.com/image/60362196_6.jpg",
+        "Image": "{images}/photo.jpg",
         "Image-Alt": "NATO wiederholt Angebot zum Dialog mit Moskau",
         "Tags": "NATO, Ukraine",
         "Summary": "Die NATO warnt vor einer realen Kriegsgefahr in der Ukraine.",
@@ -37,7 +37,7 @@ ARTICLES = [
         "Lang": "de",
         "Source": "Der <Standard>",
         "Author": "Anna \"Nina\" O'Brien",
-        "Image": "https://example.org/a.jpg?x=1&y=<2>",
+        "Image": "{images}/small.png?x=1&y=<2>",
         "Image-Alt": 'Ein "Bild" mit <Zeichen>',
         "Tags": "Ukraine",
         "Summary": "Ein <b>Lead</b> mit </script> & Zeichen.",
@@ -60,7 +60,7 @@ ARTICLES = [
         "Source": "Der <Standard>",
         "Author": "Maria Huber",
         "Dateline": "Wien",
-        "Image": "https://example.org/wien.jpg",
+        "Image": "{images}/wien.jpg",
         "Image-Alt": "Das Wiener Rathaus",
         "Summary": "Die Parteien stellen ihre Kandidaten vor.",
         "body": ["Erster Absatz.", "Zweiter Absatz."],
@@ -78,7 +78,10 @@ def _escape_md(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def article_markdown(fields: dict) -> str:
+REMOTE_IMAGES = "https://images.example.org"
+
+
+def article_markdown(fields: dict, images: str = REMOTE_IMAGES) -> str:
     """One article file as the converter writes it: Title HTML-escaped, text fields Markdown-escaped."""
     lines = []
     for key, value in fields.items():
@@ -86,22 +89,30 @@ def article_markdown(fields: dict) -> str:
             continue
         if key in ("Title", "Summary"):
             value = _escape_md(value)
+        if key == "Image":
+            value = value.format(images=images)
         lines.append(f"{key}: {value}")
     body = "\n\n".join(_escape_md(p) for p in fields["body"])
     return "\n".join(lines) + "\n\n" + body + "\n"
 
 
-def write_content(content: Path, articles=ARTICLES) -> Path:
+def write_content(content: Path, articles=ARTICLES, images: str = REMOTE_IMAGES) -> Path:
     (content / "articles").mkdir(parents=True)
     (content / "pages").mkdir()
     for fields in articles:
-        (content / "articles" / f"{fields['Slug']}.md").write_text(article_markdown(fields), encoding="utf-8")
+        (content / "articles" / f"{fields['Slug']}.md").write_text(article_markdown(fields, images), encoding="utf-8")
     (content / "pages" / "about.md").write_text(ABOUT_PAGE, encoding="utf-8")
     return content
 
 
-def build_site(tmp: Path, settings: dict | None = None, conf: str = "pelicanconf.py") -> Path:
-    content = write_content(tmp / "content")
+def build_site(tmp: Path, settings: dict | None = None, conf: str = "pelicanconf.py",
+               images: str | None = None, image_cache: Path | None = None) -> Path:
+    """Build the site into `tmp/output`. With `images` (the base URL of a test image host on
+    127.0.0.1), the lead images are downloaded and served by the site, cached in `image_cache`."""
+    content = write_content(tmp / "content", images=images or REMOTE_IMAGES)
     output = tmp / "output"
+    if images:
+        settings = {"LOCAL_IMAGES": True, "LOCAL_IMAGES_CACHE": str(image_cache or tmp / "image-cache"),
+                    **(settings or {})}
     build(content, output, settings, conf=conf)
     return output

@@ -1,0 +1,147 @@
+"""Pelican adapter: give each article with an `Image` a `lead_image` served by the site.
+
+Settings (defaults in DEFAULTS):
+  LOCAL_IMAGES           True: download and serve the images; False: hotlink the original URL
+  LOCAL_IMAGES_DOWNLOAD  False: use the cache only (an image not in it is left out)
+  LOCAL_IMAGES_CACHE     the cache folder (default: CACHE_PATH/images)
+  LOCAL_IMAGES_WIDTHS    variant widths in px
+  LOCAL_IMAGES_TIMEOUT   seconds per download, LOCAL_IMAGES_BUDGET seconds for all of a build's downloads
+  LOCAL_IMAGES_MAX_BYTES, LOCAL_IMAGES_MAX_PIXELS  larger images are refused
+  LOCAL_IMAGES_OUTPUT    the folder under the output for the variants
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from pelican import signals
+
+from .cache import ImageCache, sha256
+from .fetch import FetchError, fetch, host_of
+from .lead import LeadImage
+from .variants import ImageError, write_variants
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "LOCAL_IMAGES": True,
+    "LOCAL_IMAGES_DOWNLOAD": True,
+    "LOCAL_IMAGES_CACHE": None,
+    "LOCAL_IMAGES_WIDTHS": (320, 640, 1280),
+    "LOCAL_IMAGES_TIMEOUT": 5.0,
+    "LOCAL_IMAGES_BUDGET": 60.0,
+    "LOCAL_IMAGES_MAX_BYTES": 15 * 1024 * 1024,
+    "LOCAL_IMAGES_MAX_PIXELS": 40_000_000,
+    "LOCAL_IMAGES_OUTPUT": "images",
+    "LOCAL_IMAGES_WORKERS": 4,
+}
+
+
+def setting(settings, name):
+    value = settings.get(name, DEFAULTS[name])
+    if name == "LOCAL_IMAGES_CACHE" and not value:
+        value = os.path.join(settings.get("CACHE_PATH", "cache"), "images")
+    return value
+
+
+class Downloader:
+    """Downloads within one build's time budget; a host that could not be reached is not asked again."""
+
+    def __init__(self, settings):
+        self.timeout = float(setting(settings, "LOCAL_IMAGES_TIMEOUT"))
+        self.max_bytes = int(setting(settings, "LOCAL_IMAGES_MAX_BYTES"))
+        self.deadline = time.monotonic() + float(setting(settings, "LOCAL_IMAGES_BUDGET"))
+        self.down_hosts: set[str] = set()
+        self.count = 0
+
+    def __call__(self, url: str) -> bytes:
+        host = host_of(url)
+        if host in self.down_hosts:
+            raise FetchError(f"{host} could not be reached earlier in this build")
+        if time.monotonic() > self.deadline:
+            raise FetchError("the build's download time (LOCAL_IMAGES_BUDGET) is used up")
+        try:
+            data = fetch(url, self.timeout, self.max_bytes)
+        except FetchError as error:
+            if error.unreachable:
+                self.down_hosts.add(host)
+            raise
+        self.count += 1
+        return data
+
+
+def resolve(url: str, cache: ImageCache, download, settings) -> LeadImage:
+    """The lead image for `url`: from the cache, or downloaded (when `download` is given), then
+    its variants. Raises FetchError or ImageError with the reason."""
+    cached = cache.get(url)
+    if cached is None:
+        if download is None:
+            raise FetchError("not in the image cache and LOCAL_IMAGES_DOWNLOAD is off")
+        data = download(url)
+        digest = sha256(data)
+    else:
+        digest, data = cached
+    widths = tuple(setting(settings, "LOCAL_IMAGES_WIDTHS"))
+    max_pixels = int(setting(settings, "LOCAL_IMAGES_MAX_PIXELS"))
+    variants = write_variants(data, digest[:20], cache.variants, widths, max_pixels)
+    if cached is None:
+        cache.put(url, data)  # only verified images are cached
+    return LeadImage.local(variants, setting(settings, "LOCAL_IMAGES_OUTPUT"))
+
+
+def attach_images(generator):
+    settings = generator.settings
+    articles = [a for a in generator.articles if getattr(a, "image", None)]
+    if not setting(settings, "LOCAL_IMAGES"):
+        for article in articles:
+            article.lead_image = LeadImage.remote(article.image)
+        return
+    cache = ImageCache(Path(setting(settings, "LOCAL_IMAGES_CACHE")))
+    download = Downloader(settings) if setting(settings, "LOCAL_IMAGES_DOWNLOAD") else None
+    urls = sorted({a.image for a in articles})
+
+    def one(url):
+        try:
+            return url, resolve(url, cache, download, settings), None
+        except (FetchError, ImageError) as error:
+            return url, None, str(error)
+
+    with ThreadPoolExecutor(max_workers=int(setting(settings, "LOCAL_IMAGES_WORKERS"))) as pool:
+        results = {url: (image, reason) for url, image, reason in pool.map(one, urls)}
+    failed = 0
+    for article in articles:
+        image, reason = results[article.image]
+        if image is None:
+            failed += 1
+            log.warning("local_images: %s: lead image %s left out (%s); the article is shown without an image",
+                        article.relative_source_path, article.image, reason)
+        article.lead_image = image
+    used = {f for image, _ in results.values() if image for f in image.files}
+    generator.context["local_image_files"] = sorted(used)
+    log.info("local_images: %d images (%d downloaded), %d articles without their image",
+             len(urls), download.count if download else 0, failed)
+
+
+def copy_images(generator, writer):
+    """Copy the variants the pages use into the output (after Pelican has emptied it)."""
+    files = generator.context.get("local_image_files")
+    if not files:
+        return
+    settings = generator.settings
+    source = ImageCache(Path(setting(settings, "LOCAL_IMAGES_CACHE"))).variants
+    target = Path(generator.output_path) / setting(settings, "LOCAL_IMAGES_OUTPUT")
+    target.mkdir(parents=True, exist_ok=True)
+    for name in files:
+        destination = target / name
+        if not destination.exists() or destination.stat().st_size != (source / name).stat().st_size:
+            shutil.copyfile(source / name, destination)
+
+
+def register():
+    signals.article_generator_finalized.connect(attach_images)
+    signals.article_writer_finalized.connect(copy_images)

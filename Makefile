@@ -127,6 +127,7 @@ publish: need-publish need-siteurl content $(NODEDEPS) ## Build output/ for the 
 	SITEURL="$(SITEURL)" $(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --delete-output-directory $(PELICANOPTS)
 	$(MAKE) --no-print-directory check
 	$(if $(PRECOMPRESS),$(BIN)/python -m publishing precompress "$(OUTPUTDIR)")
+	@$(BIN)/python -m site_check.legal "$(OUTPUTDIR)"
 
 tags-report: $(RUNTIME) ## Print the last build's tags by type (with counts), dropped ambiguous surnames, likely aliases
 	PYTHONPATH=. $(BIN)/python plugins/autotag/report.py cache/autotag

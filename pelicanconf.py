@@ -93,9 +93,30 @@ DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL + "index.html"
 # lunr_search adds its own "search" page when it is enabled.
 # site_lists writes sitemap.xml (an index of sitemap-1.xml, ... past 50,000 URLs).
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "robots",
-                    "impressum", "datenschutz"]
+                    "about", "impressum", "datenschutz"]
+ABOUT_SAVE_AS = "about.html"
 IMPRESSUM_SAVE_AS = "impressum.html"
 DATENSCHUTZ_SAVE_AS = "datenschutz.html"
+
+# The about page (about.html) says from these settings what the site shows;
+# ABOUT_TEXT adds your own first paragraph per language.
+ABOUT_TEXT = {"de": "", "en": ""}
+# The Impressum and the privacy page (impressum.html, datenschutz.html) are
+# filled from LEGAL. Fill it in before publishing: `make check` and `make
+# publish` warn while a field the pages need is empty.
+LEGAL = {
+    "operator": "",     # the person or organisation running the site
+    "address": "",      # postal address: street, postcode and town, country
+    "email": "",
+    "phone": "",        # optional
+    "responsible": "",  # responsible for the content (§ 18 Abs. 2 MStV), if not the operator
+    "hosting": "",      # the host serving the site: name and address
+}
+# Feeds carry each article's lead; True puts the full text in them too.
+FEED_FULL_TEXT = False
+# Lead images are downloaded once and served by the site (plugins/local_images);
+# False hotlinks them from the sources' servers.
+LOCAL_IMAGES = True
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
 

@@ -57,7 +57,6 @@ def prepare_content() -> tuple[Path, int]:
     subprocess.run([PY, "-m", "seed_converter", "-q", "--seeds", str(seeds), "--content", str(content / "articles")],
                    cwd=ROOT, check=True)
     (content / "pages").mkdir()
-    shutil.copy(ROOT / "content" / "pages" / "about.md", content / "pages" / "about.md")
     return content, count
 
 

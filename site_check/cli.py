@@ -13,6 +13,7 @@ from . import Problem
 from .content import check_content
 from .feeds import check_feeds, feed_files
 from .html_validator import validate_html
+from .legal import placeholder_warnings
 from .links import check_links
 from .sitemap import check_sitemap
 
@@ -102,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     for problems in results.values():
         for problem in problems:
             print(_display(problem), file=sys.stderr)
+    if args.site and args.site.is_dir():
+        for line in placeholder_warnings(args.site):
+            print(line, file=sys.stderr)
     total = sum(len(p) for p in results.values())
     counts = ", ".join(f"{name} {len(p)}" for name, p in results.items())
     print(f"site_check: checked {'; '.join(checked)}: "

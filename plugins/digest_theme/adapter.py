@@ -27,6 +27,9 @@ DEFAULTS = {
     "SITE_LOGO": "theme/logo.png",
     "FEED_FULL_TEXT": False,
     "LEGAL_PAGES": ("impressum", "datenschutz"),
+    "LEGAL": {},
+    "ABOUT_TEXT": {},
+    "LOCAL_IMAGES": True,
 }
 
 

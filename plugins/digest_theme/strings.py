@@ -73,6 +73,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "all_of_day": "Alle {0} Meldungen vom {1}",
         "attribution": "Quelle: {0}. Der Text stammt von dieser Quelle; die Rechte an Text und Bild liegen dort.",
         "impressum": "Impressum",
+        "about_title": "Über diese Seite",
+        "legal_missing": "[noch einzutragen: LEGAL {0}]",
         "datenschutz": "Datenschutz",
     },
     "en": {
@@ -145,6 +147,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "all_of_day": "All {0} stories of {1}",
         "attribution": "Source: {0}. The text comes from this source, which holds the rights to text and image.",
         "impressum": "Legal notice",
+        "about_title": "About this site",
+        "legal_missing": "[to be filled in: LEGAL {0}]",
         "datenschutz": "Privacy",
     },
 }

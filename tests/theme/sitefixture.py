@@ -67,10 +67,10 @@ ARTICLES = [
     },
 ]
 
-ABOUT_PAGE = """Title: Über diese Seite
-Slug: about
+NOTES_PAGE = """Title: Hinweise zur Seite
+Slug: hinweise
 
-Diese Seite fasst Nachrichten aus öffentlichen Quellen zusammen.
+Eine von Hand geschriebene Seite.
 """
 
 
@@ -101,7 +101,7 @@ def write_content(content: Path, articles=ARTICLES, images: str = REMOTE_IMAGES)
     (content / "pages").mkdir()
     for fields in articles:
         (content / "articles" / f"{fields['Slug']}.md").write_text(article_markdown(fields, images), encoding="utf-8")
-    (content / "pages" / "about.md").write_text(ABOUT_PAGE, encoding="utf-8")
+    (content / "pages" / "hinweise.md").write_text(NOTES_PAGE, encoding="utf-8")
     return content
 
 

@@ -26,7 +26,7 @@ PAGES = [
     "sources/index.html", "sources/dw.html",
     "archives.html", "archives/2022/index.html", "archives/2022/01/index.html", "archives/2022/01/07/index.html",
     "impressum.html", "datenschutz.html",
-    "author/bernd-riegert.html", "pages/about.html", "404.html",
+    "author/bernd-riegert.html", "pages/hinweise.html", "about.html", "404.html",
 ]
 
 

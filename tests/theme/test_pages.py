@@ -126,7 +126,7 @@ def test_article_metadata_for_crawlers(site):
     assert data["headline"] == "NATO wiederholt Angebot zum Dialog mit Moskau"
     assert data["image"] == [og["og:image"]]
     assert data["datePublished"] == "2022-01-07T14:51:06+01:00"
-    assert data["author"] == [{"@type": "Person", "name": "Bernd Riegert"}]
+    assert data["author"] == [{"@type": "Person", "name": "Bernd Riegert", "url": "/author/bernd-riegert.html"}]
     # This site publishes the page; the outlet is where the text comes from.
     assert data["publisher"] == {"@type": "Organization", "name": "News Digest", "url": "/",
                                  "logo": {"@type": "ImageObject", "url": "/theme/logo.png", "width": 512, "height": 512}}
@@ -180,7 +180,7 @@ def test_tag_source_archive_about_and_404_pages(site):
     assert dw.title.get_text() == "Quelle: DW – News Digest"
     assert soup(site, "sources/index.html").select_one("main a[href='/sources/dw.html']")
     assert soup(site, "archives.html").h1.get_text() == "Archiv"
-    assert soup(site, "pages/about.html").h1.get_text() == "Über diese Seite"
+    assert soup(site, "pages/hinweise.html").h1.get_text() == "Hinweise zur Seite"
     assert soup(site, "404.html").h1.get_text() == "Seite nicht gefunden"
 
 
@@ -235,6 +235,42 @@ def test_day_pages_one_heading_time_order_neighbour_days_and_pages(site):
     assert middle.select_one("nav.period-nav a[rel=prev]")["href"] == "/archives/2021/12/31/"
 
 
+def test_about_page_says_what_the_site_shows_from_its_settings(site):
+    about = soup(site, "about.html")
+    assert about.h1.get_text() == "Über diese Seite"
+    text = about.select_one("main").get_text(" ", strip=True)
+    assert "aus 2 Quellen zusammen: Der <Standard>, DW" in text
+    assert "Die Feeds enthalten den Vorspann jeder Meldung" in text
+    assert "Die Bilder liefert diese Seite selbst aus" in text
+    assert about.select_one("header nav a[aria-current=page]")["href"] == "/about.html"
+
+
+def test_legal_pages_mark_what_is_not_filled_in(site):
+    from site_check.legal import placeholder_warnings
+    impressum = soup(site, "impressum.html")
+    assert impressum.h1.get_text() == "Impressum"
+    assert {m["data-placeholder"] for m in impressum.select("mark.placeholder")} == {"operator", "address", "email"}
+    privacy = soup(site, "datenschutz.html")
+    assert {m["data-placeholder"] for m in privacy.select("mark.placeholder")} >= {"hosting"}
+    assert "keine Cookies" in privacy.get_text()
+    footer = [a["href"] for a in soup(site, "index.html").select("footer .legal a")]
+    assert footer == ["/impressum.html", "/datenschutz.html"]
+    warnings = placeholder_warnings(site)
+    assert len(warnings) == 2 and "datenschutz.html" in warnings[0] and "LEGAL[address, email" in warnings[0]
+
+
+def test_filled_in_legal_pages_have_no_placeholders(tmp_path):
+    from site_check.legal import placeholder_warnings
+    legal = {"operator": "Erika Muster", "address": "Hauptstraße 1, 1010 Wien, Österreich",
+             "email": "kontakt@example.org", "hosting": "Beispiel-Hosting GmbH, Berlin"}
+    site = build_site(tmp_path, {"LEGAL": legal, "FEED_FULL_TEXT": True, "ABOUT_TEXT": {"de": "Ein Projekt."}})
+    assert placeholder_warnings(site) == []
+    assert "Erika Muster" in soup(site, "impressum.html").get_text()
+    about = soup(site, "about.html").select_one("main").get_text(" ", strip=True)
+    assert about.startswith("Über diese Seite Ein Projekt.") and "den vollständigen Text" in about
+    assert "von den Servern der Quellen geladen" in about  # built without LOCAL_IMAGES: hotlinked
+
+
 def test_sitemap_and_robots(site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ElementTree.parse(site / "sitemap.xml").getroot()
@@ -242,6 +278,6 @@ def test_sitemap_and_robots(site):
             for u in root.findall("s:url", ns)}
     assert urls["/articles/markets-rally.html"] == "2022-01-06T18:30:00+01:00"
     assert urls["/tag/ukraine.html"] == "2022-01-07T14:51:06+01:00"
-    assert "/pages/about.html" in urls
+    assert "/pages/hinweise.html" in urls
     assert "Sitemap: /sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
     assert (site / "theme/favicon.svg").exists()

@@ -12,6 +12,7 @@ Settings (defaults in DEFAULTS):
 
 from __future__ import annotations
 
+import filecmp
 import logging
 import os
 import shutil
@@ -137,9 +138,18 @@ def copy_images(generator, writer):
     target = Path(generator.output_path) / setting(settings, "LOCAL_IMAGES_OUTPUT")
     target.mkdir(parents=True, exist_ok=True)
     for name in files:
-        destination = target / name
-        if not destination.exists() or destination.stat().st_size != (source / name).stat().st_size:
-            shutil.copyfile(source / name, destination)
+        place(source / name, target / name)
+
+
+def place(source: Path, destination: Path) -> None:
+    """Copy `source` to `destination` unless the same bytes are there already; either way the
+    file counts as written by this build (an incremental build removes what a build left alone)."""
+    if destination.exists() and filecmp.cmp(source, destination, shallow=False):
+        os.utime(destination)
+        return
+    temp = destination.with_name(f".tmp-{destination.name}")
+    shutil.copyfile(source, temp)
+    os.replace(temp, destination)
 
 
 def register():

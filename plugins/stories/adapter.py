@@ -5,6 +5,7 @@ Settings (defaults in DEFAULTS):
 - STORIES_TOP: stories in the home page's "Top-Meldungen" (0: none).
 - STORIES_URL, STORIES_SAVE_AS: a story's page (`{id}` is the story's id).
 - STORIES_FEED_ATOM: a story's Atom feed, written when FEED_ALL_ATOM is set (None: none).
+- STORIES_CACHE_PATH: where the grouping's state is kept between builds (None: CACHE_PATH/stories).
 
 Editors win: `Story: <name>` puts an article into the story of that name,
 `Story: no` keeps it alone.
@@ -18,13 +19,16 @@ and the string table `ST`.
 
 from __future__ import annotations
 
+import logging
 import os
+from pathlib import Path
 
 from pelican import signals
 from slugify import slugify
 
 from autotag.text import plain_text
 
+from . import state
 from .cluster import ALONE, Doc, Settings, StoryIndex
 from .features import Extractor
 from .model import build_stories, one_per_story, top_stories
@@ -36,7 +40,9 @@ DEFAULTS = {
     "STORIES_URL": "story/{id}.html",
     "STORIES_SAVE_AS": "story/{id}.html",
     "STORIES_FEED_ATOM": "feeds/story/{id}.atom.xml",
+    "STORIES_CACHE_PATH": None,
 }
+logger = logging.getLogger(__name__)
 _ALONE_WORDS = {"no", "nein", "none", "off", "false", "0"}
 
 
@@ -69,13 +75,19 @@ def editor_choice(article):
     return ALONE if value.lower() in _ALONE_WORDS else value
 
 
-def _doc(article, extractor: Extractor, default_lang: str) -> Doc:
+def _inputs(article, default_lang: str) -> tuple:
+    """What an article's place in the stories is made from."""
     names = [t.name for t in getattr(article, "tags", None) or []]
     names += list(getattr(article, "tags_without_page", None) or [])
-    text = plain_text(article.metadata.get("summary", "")) + "\n" + plain_text(article.content)
-    features = extractor.features(getattr(article, "lang", None) or default_lang,
-                                  plain_text(article.title), text, tuple(names))
-    return Doc(article.slug, article.date.timestamp(), features, editor_choice(article))
+    story = str(article.metadata.get("story", "") or "")
+    return (article.slug, article.date.timestamp(), getattr(article, "lang", None) or default_lang,
+            article.title, article.metadata.get("summary", ""), article.content, names, story)
+
+
+def _doc(inputs: tuple, extractor: Extractor, editor) -> Doc:
+    slug, time, lang, title, summary, content, names, _ = inputs
+    text = plain_text(summary) + "\n" + plain_text(content)
+    return Doc(slug, time, extractor.features(lang, plain_text(title), text, tuple(names)), editor)
 
 
 def story_ids(story_of: dict[str, str]) -> dict[str, str]:
@@ -101,11 +113,21 @@ def group_articles(generator) -> None:
     settings = generator.settings
     conf = config(settings)
     articles = sorted(generator.articles, key=lambda a: (a.date, a.slug))
-    extractor = Extractor()
-    index = StoryIndex(Settings(window=conf["STORIES_WINDOW_HOURS"] * 3600.0))
     default_lang = settings.get("DEFAULT_LANG", "de")
-    for article in articles:
-        index.add(_doc(article, extractor, default_lang))
+    inputs = [_inputs(a, default_lang) for a in articles]
+    keys = [state.article_key(*i) for i in inputs]
+    core_settings = Settings(window=conf["STORIES_WINDOW_HOURS"] * 3600.0)
+    folder = Path(conf["STORIES_CACHE_PATH"] or os.path.join(settings["CACHE_PATH"], "stories"))
+    stored = state.load(folder, core_settings, logger.warning)
+    if stored and stored[0] == keys[:len(stored[0])]:
+        done, index = len(stored[0]), stored[1]  # only newer articles since: resume
+    else:
+        done, index = 0, StoryIndex(core_settings)
+    extractor = Extractor() if done < len(articles) else None
+    for article, article_inputs in zip(articles[done:], inputs[done:]):
+        index.add(_doc(article_inputs, extractor, editor_choice(article)))
+    if stored is None or done != len(keys):
+        state.save(folder, keys, index, logger.warning)
     stories = build_stories(articles, index.story_of, story_ids(index.story_of), source_of)
     feeds = bool(settings.get("FEED_ALL_ATOM")) and conf["STORIES_FEED_ATOM"]
     for article in articles:

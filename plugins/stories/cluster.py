@@ -16,14 +16,14 @@ window; otherwise it starts a story of its own.
 Document frequencies count the articles added so far, so an article's story
 depends only on older articles: appending newer articles never changes an
 older article's story, and the state after any prefix can be kept and resumed
-(`StoryIndex` pickles).
+(`to_state`, `from_state`).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from .features import Features
 
@@ -104,6 +104,27 @@ class StoryIndex:
             else:
                 posting.append(doc.id)
         return story
+
+    def to_state(self) -> dict:
+        """The index as plain JSON-able data (`from_state` reads it back)."""
+        return {
+            "settings": asdict(self.settings), "count": self.count, "df": self.df,
+            "story_of": self.story_of, "story_start": self.story_start,
+            "recent": [list(pair) for pair in self._recent],
+            "entries": {k: [e.time, e.lang, e.story, e.vector, e.norm, e.anchors, e.anchor_total]
+                        for k, e in self._entries.items()},
+            "postings": {k: list(v) for k, v in self._postings.items()},
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> "StoryIndex":
+        """The index `to_state` gave; KeyError, TypeError or ValueError for anything else."""
+        index = cls(Settings(**state["settings"]), int(state["count"]), dict(state["df"]),
+                    dict(state["story_of"]), dict(state["story_start"]))
+        index._recent = deque((float(t), str(i)) for t, i in state["recent"])
+        index._entries = {k: _Entry(*e) for k, e in state["entries"].items()}
+        index._postings = {k: deque(v) for k, v in state["postings"].items()}
+        return index
 
     def _place(self, doc_id: str, story: str, time: float) -> str:
         self.story_of[doc_id] = story

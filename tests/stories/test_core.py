@@ -105,15 +105,16 @@ def test_newer_articles_never_change_an_older_articles_story(data):
     assert index.story_of == group(docs)
 
 
-def test_the_state_can_be_pickled_and_resumed():
-    import pickle
+def test_the_state_can_be_stored_as_json_and_resumed():
+    import json
 
     items = sorted(testset.items(), key=lambda i: (i.time, i.id))
     docs = testset.docs(EXTRACTOR, items)
     index = StoryIndex()
     for d in docs[:30]:
         index.add(d)
-    resumed = pickle.loads(pickle.dumps(index))
+    resumed = StoryIndex.from_state(json.loads(json.dumps(index.to_state())))
+    assert resumed.to_state() == index.to_state()
     for d in docs[30:]:
         resumed.add(d)
     assert resumed.story_of == group(docs)

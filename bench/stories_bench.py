@@ -46,6 +46,25 @@ def corpus_articles(path: Path, copies: int, spread_hours: float, gap_days: floa
                    sentences[0] + suffix, " ".join(sentences[1:]))
 
 
+def resume(articles, settings, n: int) -> None:
+    """The state after all but the `n` newest articles, as JSON; then load it and add those `n`."""
+    import json
+
+    extractor, index = Extractor(), StoryIndex(settings)
+    for article_id, when, title, text in articles[:-n]:
+        index.add(Doc(article_id, when, extractor.features("de", title, text)))
+    cpu0 = time.process_time()
+    text = json.dumps(index.to_state(), separators=(",", ":"))
+    saved = time.process_time() - cpu0
+    cpu0 = time.process_time()
+    resumed, extractor = StoryIndex.from_state(json.loads(text)), Extractor()
+    for article_id, when, title, text_ in articles[-n:]:
+        resumed.add(Doc(article_id, when, extractor.features("de", title, text_)))
+    cpu = time.process_time() - cpu0
+    print(f"resume: state {len(text) / 1e6:.1f} MB JSON (written in {saved:.2f} s CPU); "
+          f"loading it and grouping the {n} newest articles: {cpu:.2f} s CPU")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=1)
@@ -54,6 +73,8 @@ def main() -> None:
     parser.add_argument("--same-time", action="store_true")
     parser.add_argument("--list", action="store_true", help="print every group (headlines)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--resume", type=int, default=0, metavar="N",
+                        help="also time a build that resumes the stored state with the N newest articles")
     args = parser.parse_args()
     if not args.corpus.is_file():
         raise SystemExit(f"corpus not found: {args.corpus} (give --corpus PATH)")
@@ -79,6 +100,8 @@ def main() -> None:
     print(f"window {settings.window / 3600:g} h; rows {args.spread:.3f} h apart" + (" (all at one time)" if args.same_time else ""))
     print(f"grouped: {grouped} articles ({100 * grouped / len(articles):.2f} %) in {len(groups)} groups; groups mixing copies: {crossing}")
     print(f"CPU {cpu:.2f} s, wall {wall:.2f} s; peak RSS {rss_after:.0f} MB (before grouping {rss_before:.0f} MB); load {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    if args.resume:
+        resume(articles, settings, args.resume)
     if args.list:
         titles = {a[0]: a[2] for a in articles}
         for ids in sorted(groups):

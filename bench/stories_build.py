@@ -38,18 +38,23 @@ def main() -> None:
     count = write_seeds(seeds, args.copies)
     cache = WORK / "stories-autotag-cache"
 
-    def make(name, plugins):
+    state = WORK / "stories-state"
+
+    def make(name, plugins, before=None):
         settings = [f"AUTOTAG_CACHE_PATH={shlex.quote(json.dumps(str(cache)))}",
+                    f"STORIES_CACHE_PATH={shlex.quote(json.dumps(str(state)))}",
                     f"PLUGINS={shlex.quote(json.dumps(plugins))}"]
         return Build(name, ["make", "-s", "html", "FULL=1", f"SEEDDIR={seeds}", f"INPUTDIR={content}",
                             f"OUTPUTDIR={WORK / ('stories-out-' + name)}",
-                            f"PELICANOPTS=--extra-settings {' '.join(settings)}"])
+                            f"PELICANOPTS=--extra-settings {' '.join(settings)}"], before)
 
     without = make("without-stories", [p for p in PLUGINS if p != "stories"])
-    full = make("with-stories", list(PLUGINS))
+    # Every article grouped anew (no stored state), then the same build with the state the first left.
+    full = make("with-stories, grouped anew", list(PLUGINS), lambda: shutil.rmtree(state, ignore_errors=True))
+    kept = make("with-stories, state kept", list(PLUGINS))
     interleave([without], 1, ROOT)  # converts the seeds and fills the tagging cache; not counted
     without.wall.clear(), without.cpu.clear(), without.load.clear()
-    builds = interleave([without, full], args.runs, ROOT)
+    builds = interleave([without, full, kept], args.runs, ROOT)
     print(f"articles: {count}" + (f" (corpus replicated ×{args.copies})" if args.copies > 1 else "")
           + f"; {args.runs} interleaved runs; load {os.getloadavg()[0]:.2f} at the end")
     print(table(builds, [without]))

@@ -111,6 +111,8 @@ def attach_images(generator):
             return url, resolve(url, cache, download, settings), None
         except (FetchError, ImageError) as error:
             return url, None, str(error)
+        except OSError as error:  # the cache folder is full or not writable
+            return url, None, f"the image cache could not be written ({error.strerror or error})"
 
     with ThreadPoolExecutor(max_workers=int(setting(settings, "LOCAL_IMAGES_WORKERS"))) as pool:
         results = {url: (image, reason) for url, image, reason in pool.map(one, urls)}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,6 +96,6 @@ def widths_for(data: bytes, widths: tuple[int, ...], max_pixels: int) -> list[in
 
 def _save(path: Path, image: Image.Image, kind: str, **options) -> None:
     """Write through a temporary name, so an interrupted build leaves no half variant behind."""
-    temp = path.with_name(f".tmp-{path.name}")
+    temp = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")  # two URLs, same bytes
     image.save(temp, kind, **options)
     temp.replace(path)

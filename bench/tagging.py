@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -28,7 +29,7 @@ from collections import Counter
 
 from interleave import Build, interleave, table
 from make_seeds import write_seeds
-from tagging_corpus import ROOT, corpus_fields, tag_site
+from tagging_corpus import ROOT, corpus_fields, load_table, tag_site
 
 sys.path.insert(0, str(ROOT))
 
@@ -37,11 +38,53 @@ PY = sys.executable
 CONF = str(ROOT / "bench" / "plain_pelicanconf.py")
 
 
+def corpus_checks(fields: dict, tags: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """The issue's rules over the whole corpus: each a line with its count and examples."""
+    from autotag import wordsets
+
+    words = wordsets.load()
+    table = load_table(ROOT / "content" / "tags.toml")
+    protected = set(table.aliases.values())
+    problems = {"one letter": [], "first name alone": [], "surname alone beside its full name": [],
+                "cut before a particle": [], "cut after St.": []}
+    for key, pairs in tags.items():
+        text = " ".join(fields[key][:3])
+        for tag, kind in pairs:
+            if kind in ("topic", "place"):
+                continue
+            if len(tag) == 1:
+                problems["one letter"].append(tag)
+            if " " not in tag and tag not in protected:
+                if tag in words.first_names and tag not in words.places and tag not in words.surnames:
+                    problems["first name alone"].append(tag)
+                if re.search(rf"\b(?:{'|'.join(map(re.escape, _first_names_in(text, words)))}) {re.escape(tag)}\b",
+                             text) if _first_names_in(text, words) else False:
+                    problems["surname alone beside its full name"].append(
+                        f"{tag} [{re.search(rf'[A-ZÄÖÜ][a-zäöüß]+ {re.escape(tag)}', text).group()}]")
+            if tag.split()[-1] in _PARTICLES or re.search(
+                    rf"(?<![\w-]){re.escape(tag)} (?:van|de|da|di|del|bin|ter|dos|van der|von der) [A-ZÄÖÜ][a-zäöüß]", text):
+                problems["cut before a particle"].append(tag)
+            if re.search(rf"\b(?:St\.|Sankt) ?{re.escape(tag)}\b", text):
+                problems["cut after St."].append(tag)
+    return [f"{rule}: {len(found)}" + (f" ({', '.join(sorted(set(found))[:10])})" if found else "")
+            for rule, found in problems.items()]
+
+
+_PARTICLES = {"Van", "Von", "De", "Da", "Di", "Del", "Bin", "Ter", "Dos", "St", "St.", "Sankt"}
+
+
+def _first_names_in(text: str, words) -> list[str]:
+    return sorted({w for w in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]+\b", text) if w in words.first_names})
+
+
 def quality() -> dict[str, list[str]]:
     start = time.perf_counter()
-    tags = tag_site({str(i): f for i, f in enumerate(corpus_fields())})
+    fields = {str(i): f for i, f in enumerate(corpus_fields())}
+    typed = tag_site(fields, with_types=True)
     seconds = time.perf_counter() - start
+    tags = {key: [t for t, _ in pairs] for key, pairs in typed.items()}
     counts = Counter(t for ts in tags.values() for t in ts)
+    kinds = {t: k for pairs in typed.values() for t, k in pairs}
     assignments = sum(counts.values())
     shared = sum(n for n in counts.values() if n >= 2)
     per_article = [len(ts) for ts in tags.values()]
@@ -49,8 +92,13 @@ def quality() -> dict[str, list[str]]:
     print(f"automatic tag assignments: {assignments}; shared with another article: "
           f"{shared} ({shared / assignments:.0%}); distinct tags: {len(counts)}")
     print(f"tags per article: median {statistics.median(per_article)}, "
-          f"articles without tags {per_article.count(0)}")
-    print("30 most frequent: " + ", ".join(f"{t} ({n})" for t, n in counts.most_common(30)))
+          f"articles without tags {per_article.count(0)} ({per_article.count(0) / len(per_article):.1%})")
+    for line in corpus_checks(fields, typed):
+        print("check, " + line)
+    top = counts.most_common(150)
+    print("150 most frequent, by type:")
+    for kind in ("person", "organisation", "place", "topic"):
+        print(f"  {kind}: " + ", ".join(f"{t} ({n})" for t, n in top if kinds[t] == kind))
     return tags
 
 

@@ -114,7 +114,7 @@ def countries() -> tuple[set[str], set[str], set[str], dict[str, str]]:
             if language and language.lower() not in _NOT_DEMONYMS and likely == code and language[:4].lower() == german[:4].lower():
                 demonyms.setdefault(language.lower(), german)
     for code, name in de.territories.items():
-        if code.isdigit() and " " not in name:  # continents and regions: `Afrika`, `Südamerika`
+        if code.isdigit() and code != "001" and " " not in name:  # continents and regions: `Afrika`
             names.add(name)
     return names, english_names, codes, demonyms
 

@@ -39,6 +39,7 @@ PARTICLE_PAIRS = frozenset({("van", "der"), ("von", "der"), ("van", "den"), ("vo
 # Of these, the ones that can open a name when capitalised (`Van der Bellen`, `De Baets`).
 OPENING_PARTICLES = frozenset({"Van", "Von", "De", "Da", "Di", "Del", "Della", "Du", "La", "Le", "Ter",
                                "Dos", "Bin", "Ibn", "Al", "El"})
+_LOW_OPENERS = frozenset(p.lower() for p in OPENING_PARTICLES)
 SAINTS = frozenset({"St", "Sankt", "San", "Santa", "Saint"})
 # Lowercase prefixes of Arabic names: `al-Hussein`, `el-Sisi`.
 NAME_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "ar-", "an-", "az-")
@@ -54,6 +55,7 @@ _INFLECTION = ("en", "em", "er", "es", "e")
 class Names(Protocol):
     def lemma(self, word: str) -> str | None: ...  # base form of a proper noun, else None
     def known(self, word: str) -> bool: ...  # cheap to ask about
+    def common_word(self, word: str) -> bool: ...  # known in lower case as no noun or name
 
 
 class _Found:
@@ -110,8 +112,8 @@ class Extractor:
             return PLACE
         if name in self.table.topics:
             return TOPIC
-        first = name.split(" ", 1)[0]
-        if " " in name and first in self.words.first_names:
+        words = name.split(" ")
+        if len(words) > 1 and _looks_like_person(self, words):
             return PERSON
         return ORGANISATION
 
@@ -317,18 +319,22 @@ def _strip_genitive(word: str) -> str | None:
 
 def _looks_like_person(ex: Extractor, run: list[str]) -> bool:
     """A name of two or more words that opens with a first name and does not end in a place."""
-    return run[0] in ex.words.first_names and not any(w in ex.words.major_places for w in run[1:]) \
-        and " ".join(run[1:]) not in ex.words.places
+    head = run[0]
+    first = head in ex.words.first_names or ("-" in head and all(p in ex.words.first_names for p in head.split("-")))
+    return first and not any(w in ex.words.major_places for w in run[1:])
 
 
 def _fold_short_forms(found: _Found) -> None:
     """`Van der Bellen` counts for `Alexander Van der Bellen` when the article has exactly one
     person whose name ends so (with two, the short form is dropped)."""
     persons = [k for k in found.weight if found.kind[k] == PERSON]
+    longer = [k for k in found.weight if k.count(" ") > 1]
     for key in sorted(found.weight):
         if " " not in key or key not in found.weight:
             continue
-        owners = [p for p in persons if p != key and p.endswith(" " + key)]
+        # `Dos Santos` for `José Eduardo Dos Santos`: a short form opening with a particle
+        pool = longer if key.split(" ", 1)[0] in _LOW_OPENERS else persons
+        owners = [p for p in pool if p != key and p.endswith(" " + key)]
         if len(owners) == 1:
             found.move(key, max(found.forms[owners[0]], key=lambda f: (found.forms[owners[0]][f], f)))
         elif owners:
@@ -381,11 +387,24 @@ def _name_ish(ex: Extractor, text: str, toks: list[Token], i: int, lemma, after_
         return not (ex.german and w.ends_in_noun(parts[-1]) and parts[-1] not in w.surnames)
     if after_name and (word in w.surnames or not (ex.german and w.is_noun(word))):
         return True  # after a name, a capitalised word that is no common noun: `Laurent Mekul`
+    if word in w.first_names and _before_name(ex, text, toks, i):
+        return True  # `Klaus Allofs`, though `Klaus` is also a noun
     if word in w.places or word in w.surnames or word in w.first_names:
         if ex.german and (w.is_noun(word) or (word in w.places and opens_sentence(text, toks[i]))):
             return lemma(word) is not None  # `Regen`, `Ob Google`: HanTa decides
         return True
+    if ex.german and not after_name and ex.names.common_word(word):
+        return False  # `Knapp`, `Lange`: HanTa knows the word in lower case as no noun
     return lemma(word) is not None
+
+
+def _before_name(ex: Extractor, text: str, toks: list[Token], i: int) -> bool:
+    """Whether a capitalised word that is no common noun follows token `i` after one space."""
+    if i + 1 >= len(toks) or not _space(text[toks[i].end:toks[i + 1].start]):
+        return False
+    nxt = toks[i + 1].text
+    return nxt[0].isupper() and len(nxt) > 1 and not is_acronym(nxt) and (
+        nxt in ex.words.surnames or not ex.words.ends_in_noun(nxt))
 
 
 def _junk_acronym(ex: Extractor, text: str, toks: list[Token], i: int) -> bool:

@@ -46,6 +46,15 @@ class Lexicon:
         """Whether HanTa's model knows `word` (then asking about it is cheap)."""
         return self._tagger.normalize(word).lower() in self._tagger.cache
 
+    def common_word(self, word: str) -> bool:
+        """Whether the model knows `word` in lower case as an ordinary word (`knapp`, `lange`,
+        `seine`): an adverb, adjective, verb or function word, not a noun or name."""
+        tags = self._tagger.cache.get(word.lower())
+        if not tags or word.lower() == word:
+            return False
+        top = self._tagger.int2tag[tags[0][0]] if hasattr(self._tagger, "int2tag") else None
+        return top is not None and not top.startswith(("NN", "NE", "NP", "FM", "XY"))
+
     def _surely_common(self, word: str) -> bool:
         if self.known(word):
             return False

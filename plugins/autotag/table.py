@@ -104,10 +104,10 @@ def parse_table(text: str, name: str = "tags.toml") -> TagTable:
         for trigger in [topic, *triggers]:
             low = trigger.lower()
             if " " in low.strip():
-                words = tuple(low.split())
+                phrase = tuple(low.split())
                 if "*" in low:
                     fail("topics", topic, f"trigger {trigger!r}: a phrase takes no *")
-                phrases.setdefault(words[0], []).append((words, topic))
+                phrases.setdefault(phrase[0], []).append((phrase, topic))
                 continue
             if low.startswith("*") and low.endswith("*"):
                 fail("topics", topic, f"trigger {trigger!r}: a * at one end only")

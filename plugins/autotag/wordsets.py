@@ -31,7 +31,10 @@ class WordSets:
     def ends_in_noun(self, word: str) -> bool:
         """`Chefdiplomat`, `Stillstandspolitik`: a noun, or a compound whose last part is one."""
         low = word.lower()[-30:]
-        return any(low[i:] in self.nouns for i in range(0, len(low) - 3))
+        for stem in (low, low[:-1], low[:-2]):  # `Abgeordneten`, `Vorsitzenden`: adjectival nouns
+            if any(stem[i:] in self.nouns for i in range(0, len(stem) - 3)):
+                return True
+        return False
 
     def is_place(self, name: str) -> bool:
         return name in self.places

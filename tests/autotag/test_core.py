@@ -30,6 +30,9 @@ class FakeNames:
     def known(self, word):
         return word in self.names
 
+    def common_word(self, word):
+        return word.lower() in {"knapp", "seine"}
+
 
 WORDS = WordSets(
     nouns=frozenset({"innenministerin", "chef", "server", "bürgermeister", "regisseurin", "stück",

@@ -156,7 +156,7 @@ def cities() -> tuple[dict[str, str], set[str], set[str]]:
         if country not in NEAR and population < BIG_CITY // 3:
             continue
         variants = [city["name"]]
-        if population >= 10 * BIG_CITY:  # exonyms of big cities: `Wien`, `Moskau`, `Peking`
+        if population >= 3 * BIG_CITY:  # exonyms of big cities: `Wien`, `Moskau`, `Den Haag`
             variants += [n for n in city["alternatenames"] if _LATIN_NAME.match(n) and len(n) > 2]
         for name in variants:
             names.setdefault(name, country)

@@ -27,6 +27,9 @@ from .wordsets import WordSets
 PERSON, ORGANISATION, PLACE, TOPIC = "person", "organisation", "place", "topic"
 MAX_NAME_WORDS = 4
 MAX_TOPICS = 2
+# A topic needs min_weight + TOPIC_MIN weighted trigger words with one in the headline or lead,
+# or min_weight + TOPIC_BODY without.
+TOPIC_MIN, TOPIC_BODY = 1, 2
 # `Wien – `, `Bujumbura/Genf – `, `Columbia (South Carolina) – ` opening a lead
 # or body says where the reporter was, not what the article is about.
 DATELINE = re.compile(r"^\s*[^\W\d_][\w./() -]{0,60}? ?[–—] ?")
@@ -185,6 +188,8 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
     persons_by_last: dict[str, set[str]] = {}
     first_words: set[str] = set()
     for run, weight in runs:
+        if run[0] == "Uni":  # `Uni Salzburg` is `Universität Salzburg`
+            run = ["Universität", *run[1:]]
         name = " ".join(run)
         kind = table.types.get(name) or ex._kind_of(name)
         if kind == ORGANISATION and _looks_like_person(ex, run):
@@ -231,8 +236,8 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
     for country, weight in demonym_weight.items():
         if country.lower() in found.weight:  # `ägyptischen` adds to Ägypten only where Ägypten is named
             found.weight[country.lower()] += weight
-    topics = sorted((t for t, w in topic_weight.items() if w >= min_weight + 1 and
-                     (t in topic_head or w >= min_weight + 2)), key=lambda t: (-topic_weight[t], t))
+    topics = sorted((t for t, w in topic_weight.items() if w >= TOPIC_MIN + min_weight and
+                     (t in topic_head or w >= TOPIC_BODY + min_weight)), key=lambda t: (-topic_weight[t], t))
     for topic in topics[:MAX_TOPICS]:
         # a topic weighs like a name mentioned a few times, however many trigger words it has
         found.add(topic, min_weight + 1 + (topic in topic_head), TOPIC, count=0)
@@ -312,7 +317,7 @@ def _demonym(demonyms: dict[str, str], word: str) -> str | None:
 
 
 def _strip_genitive(word: str) -> str | None:
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ß")):
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ß", "us", "is", "os")):
         return word[:-1]
     return None
 
@@ -387,8 +392,9 @@ def _name_ish(ex: Extractor, text: str, toks: list[Token], i: int, lemma, after_
         return not (ex.german and w.ends_in_noun(parts[-1]) and parts[-1] not in w.surnames)
     if after_name and (word in w.surnames or not (ex.german and w.is_noun(word))):
         return True  # after a name, a capitalised word that is no common noun: `Laurent Mekul`
-    if word in w.first_names and _before_name(ex, text, toks, i):
-        return True  # `Klaus Allofs`, though `Klaus` is also a noun
+    if word in w.first_names and _before_name(ex, text, toks, i) and (
+            not (ex.german and w.is_noun(word)) or lemma(word) is not None):
+        return True  # `Klaus Allofs`; a first name that is also a noun (`Art`) only if HanTa agrees
     if word in w.places or word in w.surnames or word in w.first_names:
         if ex.german and (w.is_noun(word) or (word in w.places and opens_sentence(text, toks[i]))):
             return lemma(word) is not None  # `Regen`, `Ob Google`: HanTa decides
@@ -440,6 +446,9 @@ def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], le
             i += 1
             continue
         opener = (word in OPENING_PARTICLES or word in SAINTS) and i + 1 < n
+        if word in ORG_HEADS and i + 1 < n and not used[i + 1] and _space(text[tok.end:toks[i + 1].start]) \
+                and toks[i + 1].text[0].isupper() and _name_ish(ex, text, toks, i + 1, lemma, True):
+            opener = True  # `Universität Salzburg`, `Casinos Austria`
         if not opener and not _name_ish(ex, text, toks, i, lemma, False):
             if "-" in word and word[0].isupper():
                 head = word.split("-", 1)[0]

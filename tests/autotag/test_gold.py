@@ -25,7 +25,7 @@ GOLD = tomllib.loads((Path(__file__).with_name("gold.toml")).read_text(encoding=
 # The levels reached when the rules were last changed, less a small margin
 # (docs/benchmarks.md has the figures): raise them when the tagger gets better.
 MIN_FIXTURE = (0.85, 0.75)
-MIN_FULL = (0.85, 0.54)
+MIN_FULL = (0.87, 0.55)
 
 
 def gold_items(with_corpus: bool) -> list[tuple[str, dict]]:

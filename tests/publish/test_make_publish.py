@@ -45,6 +45,10 @@ def test_publish_builds_with_absolute_urls_checks_and_precompresses(published):
     feed = (output / "feeds/all.atom.xml").read_text(encoding="utf-8")
     assert f'href="{SITEURL}/articles/' in feed
     assert (output / "index.html.gz").is_file() and (output / "index.html.br").is_file()
+    # LEGAL is empty in pelicanconf.py: a warning (not a problem) from check, repeated as publish's last words.
+    warnings = [line for line in result.stderr.splitlines() if "placeholders remain in this legal page" in line]
+    assert len(warnings) == 4 and {"impressum.html" in w for w in warnings} == {True, False}, result.stderr
+    assert result.stderr.rstrip().splitlines()[-2:] == warnings[-2:]
 
 
 def test_a_pull_request_with_a_bad_seed_and_an_untitled_article_fails_check(published, tmp_path):

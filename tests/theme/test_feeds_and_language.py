@@ -81,6 +81,12 @@ def test_english_ui(tmp_path):
     day = BeautifulSoup((site / "archives/2022/01/07/index.html").read_text(encoding="utf-8"), "html.parser")
     assert [t.get_text() for t in day.select("article.item .meta time")] == ["09:00", "14:51"]
     assert day.select_one("meta[property='og:locale']")["content"] == "en_US"
+    about = BeautifulSoup((site / "about.html").read_text(encoding="utf-8"), "html.parser")
+    assert "brings together news from 2 sources" in about.select_one("main").get_text(" ", strip=True)
+    legal = BeautifulSoup((site / "impressum.html").read_text(encoding="utf-8"), "html.parser")
+    assert legal.h1.get_text() == "Legal notice" and "[to be filled in: LEGAL operator]" in legal.get_text()
+    privacy = BeautifulSoup((site / "datenschutz.html").read_text(encoding="utf-8"), "html.parser")
+    assert privacy.h1.get_text() == "Privacy" and "sets no cookies" in privacy.get_text()
     nav = [a.get_text() for a in home.select("header nav a")]
     assert nav[:4] == ["Home", "Sources", "Topics", "Archives"]
     article = BeautifulSoup((site / "articles/nato-wiederholt-angebot-zum-dialog-mit-moskau.html")

@@ -41,10 +41,13 @@ def test_every_page_has_header_nav_search_main_footer(site):
 
 def test_home_shows_whole_days_newest_first_and_links_on_to_the_next_day(site):
     page = soup(site, "index.html")
-    # HOME_ARTICLES is 1: the newest day is shown whole (both of its articles), never part of it.
+    # HOME_ARTICLES is 1: the newest day is shown whole (both of its articles), never part of it:
+    # its first article in full, the rest as headlines with their times.
     days = [h.get_text(strip=True) for h in page.select("main h2.day-heading")]
     assert days == ["Freitag, 7. Januar 2022"]
-    assert len(page.select("article.item")) == 2
+    assert len(page.select("article.item")) == 1
+    rest = page.select("section.day ul.headlines li")
+    assert [(li.time.get_text(), li.a["href"]) for li in rest] == [("09:00", "/articles/script-angriff-abwehr.html")]
     assert page.select_one("h2.day-heading a")["href"] == "/archives/2022/01/07/"
     first = page.select("article.item")[0]
     img = first.select_one("img.thumb")
@@ -68,8 +71,10 @@ def test_home_never_splits_a_day(tmp_path):
     for wanted, shown in ((1, 2), (3, 3)):
         site = build_site(tmp_path / str(wanted), {"HOME_ARTICLES": wanted})
         page = soup(site, "index.html")
-        assert len(page.select("article.item")) == shown, wanted
-        per_day = {h.get_text(strip=True): len(h.parent.select("article.item")) for h in page.select("h2.day-heading")}
+        items = lambda node: len(node.select("article.item")) + len(node.select("ul.headlines li"))  # noqa: E731
+        assert items(page.select_one("main")) == shown, wanted
+        assert len(page.select("article.item")) == min(wanted, shown)
+        per_day = {h.get_text(strip=True): items(h.parent) for h in page.select("h2.day-heading")}
         full = {"Freitag, 7. Januar 2022": 2, "Donnerstag, 6. Januar 2022": 1, "Freitag, 31. Dezember 2021": 1}
         assert all(full[day] == n for day, n in per_day.items()), per_day
 
@@ -149,7 +154,7 @@ def test_seed_text_stays_text(site):
     data = jsonld(page, "NewsArticle")
     assert data["headline"] == XSS_HEADLINE and "</script" not in raw.split("application/ld+json")[1].split("</script>")[0]
     home = soup(site, "index.html")
-    assert XSS_HEADLINE in [a.get_text() for a in home.select("h3 a")]
+    assert XSS_HEADLINE in [a.get_text() for a in home.select("h3 a, ul.headlines a")]
 
 
 def test_without_byline_the_source_alone_is_credited(site):

@@ -3,7 +3,7 @@
 Settings (defaults in DEFAULTS; docs/search.md explains them):
 
 LUNR_SEARCH_FIELDS     field -> boost; fields among title, tags, lead, body,
-                       source, author
+                       source, author, parts (the parts of German compounds)
 LUNR_SEARCH_LANGUAGES  languages with their own index; an article in any other
                        language goes to DEFAULT_LANG's index (or the first)
 LUNR_SEARCH_OUTPUT_DIR folder in the output for the search files
@@ -33,7 +33,7 @@ from .pipelines import PIPELINES
 from .page_script import page_script
 
 DEFAULTS = {
-    "LUNR_SEARCH_FIELDS": {"title": 10, "tags": 5, "lead": 3, "body": 1, "source": 2, "author": 2},
+    "LUNR_SEARCH_FIELDS": {"title": 10, "tags": 5, "lead": 3, "body": 1, "source": 2, "author": 2, "parts": 1},
     "LUNR_SEARCH_LANGUAGES": ["de", "en"],
     "LUNR_SEARCH_OUTPUT_DIR": "search",
     "LUNR_SEARCH_SHARD_BYTES": 100_000,
@@ -66,12 +66,16 @@ def _authors(article) -> str:
     return ", ".join(str(a) for a in authors)
 
 
-def _tags(article) -> tuple[str, ...]:
-    with_page = [str(tag) for tag in getattr(article, "tags", None) or []]
-    return tuple(with_page + [str(tag) for tag in getattr(article, "tags_without_page", None) or []])
+def _tags(article) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The article's tag names and their pages' URLs ("" for a tag without a page)."""
+    with_page = list(getattr(article, "tags", None) or [])
+    without_page = [str(tag) for tag in getattr(article, "tags_without_page", None) or []]
+    return (tuple([str(tag) for tag in with_page] + without_page),
+            tuple([tag.url for tag in with_page] + [""] * len(without_page)))
 
 
 def search_doc(article) -> SearchDoc:
+    tags, tag_urls = _tags(article)
     return SearchDoc(
         url=article.url,
         title=html_to_text(article.title),
@@ -81,8 +85,15 @@ def search_doc(article) -> SearchDoc:
         author=_authors(article),
         lead=html_to_text(article.summary),
         body=partial(html_to_text, article.content),
-        tags=_tags(article),
+        tags=tags,
+        tag_urls=tag_urls,
+        story_size=_story_size(article),
     )
+
+
+def _story_size(article) -> int:
+    size = getattr(article, "story_size", 1)
+    return size if isinstance(size, int) and size > 0 else 1
 
 
 def build(generator) -> None:

@@ -15,15 +15,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .pipelines import PIPELINES
+from .pipelines import PIPELINES, fold_invisible, separate_cjk
 
 NO_TERM = -1
 
 
 def split_words(text: str) -> list[str]:
-    """`text`'s words as pipelines.tokenize splits them (any whitespace or
-    hyphen), not lowercased."""
-    return text.replace("-", " ").split()
+    """`text`'s words as pipelines.tokenize splits them (invisible characters
+    removed, any whitespace or hyphen, each CJK character a word), not
+    lowercased."""
+    return separate_cjk(fold_invisible(text)).replace("-", " ").split()
 
 
 class TermNumbers(dict):

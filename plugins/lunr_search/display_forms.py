@@ -88,6 +88,17 @@ def _shared(a: str, b: str) -> int:
     return n
 
 
+def front_coded(terms: Iterable[str]) -> str:
+    """`terms` (sorted) as lines `<p><rest>` coded as the table's keys are:
+    the term list of an index (terms.<hash>.json), read by search-core.js."""
+    lines, previous = [], ""
+    for term in terms:
+        shared = _shared(previous, term)
+        lines.append(chr(48 + shared) + term[shared:])
+        previous = term
+    return "\n".join(lines)
+
+
 def display_table(forms: Mapping[str, str]) -> str:
     """The table of one language (see the module docstring)."""
     lines, previous = [], ""

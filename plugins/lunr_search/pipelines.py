@@ -1,10 +1,10 @@
 """lunr.py text pipelines for German and English, mirrored by lunr.js in the browser.
 
 Every function is registered under the label the browser registers it under
-(lunr-languages' `trimmer-de`, `stopWordFilter-de`, `stemmer-de`; lunr.js'
-`stopWordFilter` and `stemmer`; and `transliterate-de` and `trimmer-en` from
-theme/static/search/search-pipeline.js), because a serialised index names its
-search pipeline and `lunr.Index.load` looks those names up.
+(lunr-languages' `stopWordFilter-de`, `stemmer-de`; lunr.js' `stopWordFilter`
+and `stemmer`; and `transliterate-de`, `trimmer-any-de` and `trimmer-any-en`
+from theme/static/search/search-pipeline.js), because the meta file names
+each index's pipeline and the browser loads it by those names.
 
 Why not lunr.py's own `languages="de"`: it calls `nltk.download()` at every
 build, and its trimmer keeps only the letters of the German stop-word list, so
@@ -19,6 +19,7 @@ compute the same stems as lunr-languages' JavaScript port: snowballstemmer
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,18 +29,38 @@ from lunr.token import Token
 from lunr.stemmer import stemmer as english_stemmer
 from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
 
-# lunr-languages 1.22.0 `lunr.de.wordCharacters` (Latin script); its
-# `generateTrimmer` adds the ASCII digits, as we do.
-LATIN_WORD_CHARACTERS = (
-    "A-Za-z\xaa\xba\xc0-\xd6\xd8-\xf6\xf8-\u02b8\u02e0-\u02e4\u1d00-\u1d25"
-    "\u1d2c-\u1d5c\u1d62-\u1d65\u1d6b-\u1d77\u1d79-\u1dbe\u1e00-\u1eff\u2071"
-    "\u207f\u2090-\u209c\u212a\u212b\u2132\u214e\u2160-\u2188\u2c60-\u2c7f"
-    "\ua722-\ua787\ua78b-\ua7ad\ua7b0-\ua7b7\ua7f7-\ua7ff\uab30-\uab5a"
-    "\uab5c-\uab64\ufb00-\ufb06\uff21-\uff3a\uff41-\uff5a"
-    "0-9"
-)
-_LEADING = re.compile(f"^[^{LATIN_WORD_CHARACTERS}]+")
-_TRAILING = re.compile(f"[^{LATIN_WORD_CHARACTERS}]+$")
+# Characters that change how text looks or runs but are no part of a word:
+# soft hyphen, zero-width spaces and joiners, bidi marks, embeddings,
+# overrides and isolates, word joiner and invisible operators, the BOM. They
+# are removed before text is split, so `Bundes\u200btag` is `Bundestag`;
+# search-core.js removes the same from queries.
+INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+_INVISIBLE_TABLE = dict.fromkeys(
+    [0x00AD, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+     *range(0x2066, 0x2070), 0xFEFF])
+
+# Scripts written without spaces: each character is a word of its own (CJK
+# ideographs, kana, Hangul syllables); search-core.js splits queries alike.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_CJK_CHARACTER = re.compile(f"([{CJK}])")
+_HAS_CJK = re.compile(f"[{CJK}]")
+
+
+def fold_invisible(text: str) -> str:
+    """`text` without invisible format characters (INVISIBLE)."""
+    return text if text.isascii() else text.translate(_INVISIBLE_TABLE)
+
+
+def separate_cjk(text: str) -> str:
+    """Spaces around every CJK character, so each is split off as a word."""
+    return _CJK_CHARACTER.sub(r" \1 ", text) if not text.isascii() and _HAS_CJK.search(text) else text
+
+
+def _is_word_character(c: str) -> bool:
+    # Letters, marks and digits of every script: the browser's trimmer keeps
+    # \p{L}, \p{M} and \p{N} (search-pipeline.js).
+    return unicodedata.category(c)[0] in "LMN"
+
 
 # Snowball's german2 prelude: ae/oe/ue stand for ä/ö/ü, except `ue` after a
 # vowel (neue, Bauer: there `u` is a consonant) or after `q` (Quelle).
@@ -50,10 +71,16 @@ STOP_WORDS_DE_FILE = Path(__file__).with_name("stopwords-de.txt")
 
 
 def trim(word: str) -> str:
-    """Cut everything but Latin letters and digits from both ends of `word`."""
+    """Cut everything but letters, marks and digits (of any script) from both
+    ends of `word`; linear in its length whatever it holds."""
     if word.isascii() and word.isalnum():
         return word  # only A-Z, a-z, 0-9: nothing to cut (most words; the test is cheaper)
-    return _TRAILING.sub("", _LEADING.sub("", word))
+    start, end = 0, len(word)
+    while start < end and not _is_word_character(word[start]):
+        start += 1
+    while end > start and not _is_word_character(word[end - 1]):
+        end -= 1
+    return word[start:end]
 
 
 def transliterate(word: str) -> str:
@@ -105,8 +132,8 @@ trimmer_en = _make_trimmer()
 STOP_WORDS_DE = load_stop_words()
 stop_word_filter_de = _make_stop_word_filter(STOP_WORDS_DE)
 
-Pipeline.register_function(trimmer_de, "trimmer-de")
-Pipeline.register_function(trimmer_en, "trimmer-en")
+Pipeline.register_function(trimmer_de, "trimmer-any-de")
+Pipeline.register_function(trimmer_en, "trimmer-any-en")
 Pipeline.register_function(transliterate_de, "transliterate-de")
 Pipeline.register_function(stop_word_filter_de, "stopWordFilter-de")
 Pipeline.register_function(stemmer_de, "stemmer-de")
@@ -167,8 +194,9 @@ SEPARATOR = re.compile(r"[\s\-]+")
 
 
 def tokenize(text: str) -> list[str]:
-    """Split as lunr.js' tokenizer does (any whitespace or hyphen), lowercased."""
-    return [w for w in SEPARATOR.split(text.lower()) if w]
+    """Split as search-core.js splits queries (invisible characters removed,
+    then any whitespace or hyphen, each CJK character a word), lowercased."""
+    return [w for w in SEPARATOR.split(separate_cjk(fold_invisible(text)).lower()) if w]
 
 
 def run(lang: str, text: str) -> list[str]:

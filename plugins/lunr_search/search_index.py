@@ -1,5 +1,7 @@
 """Build the search files from plain data: term-range index shards per
-language, store chunks, and the files naming them.
+language, store chunks, each article's text (for snippets and phrases), the
+facets (filters), the term list (typo fallback, compounds in queries) and
+the files naming them.
 
 No Pelican here: the adapter in __init__.py turns articles into `SearchDoc`s.
 The file formats are described in docs/search.md.
@@ -17,15 +19,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .analysis import analyse_documents
-from .display_forms import display_forms, display_json, display_table
-from .pipelines import PIPELINES
+from .compounds import CompoundSplitter, parts_text
+from .display_forms import display_forms, display_json, display_table, front_coded
+from .pipelines import PIPELINES, fold_invisible
 from .postings import build_postings
 from .shards import shard_postings
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # What a field reads from a SearchDoc; the settings choose among these.
-FIELD_NAMES = ("title", "tags", "lead", "body", "source", "author")
-STORE_FIELDS = ["title", "url", "date", "source", "lead", "tags"]
+# `parts` holds the parts of the German compounds of title, lead and body
+# (compounds.py), so a part matches with that field's lower boost.
+FIELD_NAMES = ("title", "tags", "lead", "body", "source", "author", "parts")
+COMPOUND_SOURCES = ("title", "lead", "body")
+STORE_FIELDS = ["title", "url", "date", "source", "tags", "text", "story"]
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -47,12 +53,31 @@ class SearchDoc:
     lead: str = ""
     body: str | Callable[[], str] = ""
     tags: tuple[str, ...] = ()
+    tag_urls: tuple[str, ...] = ()  # the tags' pages ("" for none), as many as tags
+    story_size: int = 1  # how many sources reported this article's story (the stories plugin)
 
     def field(self, name: str) -> str:
         value = getattr(self, name)
         if name == "tags":
             return " ".join(value)
         return value() if callable(value) else value
+
+
+def field_texts(doc: SearchDoc, fields: Sequence[str], splitter: CompoundSplitter | None,
+                memo: dict[str, str]) -> dict[str, str]:
+    """The text of each of `fields` (and of title, lead and body) of one
+    article, the body read once; `parts` from the compounds of title, lead
+    and body when `splitter` is given (German), else empty."""
+    texts = {name: doc.field(name) for name in dict.fromkeys([*COMPOUND_SOURCES, *fields]) if name != "parts"}
+    if "parts" in fields:
+        texts["parts"] = parts_text([texts[n] for n in COMPOUND_SOURCES], splitter, memo) if splitter else ""
+    return texts
+
+
+def article_text(texts: Mapping[str, str]) -> str:
+    """What the page shows snippets from and checks phrases in: title, lead
+    and body on a line each, invisible characters removed."""
+    return fold_invisible("\n".join(texts[n] for n in COMPOUND_SOURCES))
 
 
 @dataclass(frozen=True)
@@ -109,8 +134,30 @@ def language_docs(docs: Sequence[SearchDoc], languages: Sequence[str], fallback:
     return by_lang
 
 
-def store_entry(doc: SearchDoc) -> list:
-    return [doc.title, doc.url, doc.date, doc.source, doc.lead, list(doc.tags)]
+def store_entry(doc: SearchDoc, text_file: str) -> list:
+    """[title, url, date, source, tags as [name, url], the name of its text
+    file, story size]."""
+    urls = list(doc.tag_urls) + [""] * (len(doc.tags) - len(doc.tag_urls))
+    return [fold_invisible(doc.title), doc.url, doc.date, doc.source, [[t, u] for t, u in zip(doc.tags, urls)],
+            text_file, doc.story_size]
+
+
+def text_name(text: bytes) -> str:
+    return hashlib.sha256(text).hexdigest()[:12]
+
+
+def facets(docs: Sequence[SearchDoc], languages: Sequence[str], fallback: str) -> dict:
+    """What the filters count, per article in store order: its source, year,
+    index language and tags, as numbers into sorted name lists."""
+    sources = sorted({d.source for d in docs})
+    tags = sorted({t for d in docs for t in d.tags})
+    langs = sorted({index_language(d, languages, fallback) for d in docs})
+    source_of, tag_of, lang_of = ({name: i for i, name in enumerate(names)} for names in (sources, tags, langs))
+    return {"version": 1, "sources": sources, "tags": tags, "langs": langs,
+            "source": [source_of[d.source] for d in docs],
+            "year": gaps(int(d.date[:4]) for d in docs),
+            "lang": [lang_of[index_language(d, languages, fallback)] for d in docs],
+            "tag": [[tag_of[t] for t in d.tags] for d in docs]}
 
 
 def to_json(value) -> bytes:
@@ -138,18 +185,29 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields: Mapping[str, float], lang: str,
-                   folder: str, shard_bytes: int) -> tuple[list[tuple[str, SearchFile]], str]:
-    """The index shards (each with its first term) and the display-form table
-    of one language, whose documents are `ordered[n]` for n in `numbers`.
-    What is made on the way is dropped once used (the surface forms before
-    the postings' peak, everything else on return)."""
-    counts, surface_forms = analyse_documents(((n, [ordered[n].field(name) for name in fields]) for n in numbers),
-                                              lang)
+                   folder: str, shard_bytes: int,
+                   on_text: Callable[[int, str], None]) -> tuple[list[tuple[str, SearchFile]], str, list[str]]:
+    """The index shards (each with its first term), the display-form table
+    and the terms of one language, whose documents are `ordered[n]` for n in
+    `numbers`; `on_text(n, text)` gets each article's text (article_text) as
+    it is read. What is made on the way is dropped once used (the surface
+    forms before the postings' peak, everything else on return)."""
+    splitter = CompoundSplitter() if lang == "de" and "parts" in fields else None
+    memo: dict[str, str] = {}
+
+    def docs():
+        for n in numbers:
+            texts = field_texts(ordered[n], list(fields), splitter, memo)
+            on_text(n, article_text(texts))
+            yield n, [texts[name] for name in fields]
+
+    counts, surface_forms = analyse_documents(docs(), lang)
     table = display_table(display_forms(surface_forms))
-    del surface_forms
+    del surface_forms, memo
     postings = build_postings(counts, fields)
     del counts
-    return [(first, hashed_file(folder, lang, data)) for first, data in shard_postings(postings, shard_bytes)], table
+    shards = [(first, hashed_file(folder, lang, data)) for first, data in shard_postings(postings, shard_bytes)]
+    return shards, table, postings.terms
 
 
 def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
@@ -162,20 +220,37 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
     files: list[SearchFile] = []
     indexes = {}
     tables = {}
+    term_lists = {}
+    text_names: list[str] = [""] * len(ordered)
+    texts: dict[str, SearchFile] = {}
+
+    def on_text(n: int, text: str) -> None:
+        data = text.encode("utf-8")
+        name = text_names[n] = text_name(data)
+        texts.setdefault(name, SearchFile(f"{folder}/text/{name}.txt" if folder else f"text/{name}.txt", data))
+
     by_lang = language_docs(ordered, languages, fallback)
     for lang in (lang for lang in languages if lang in by_lang):
         with cyclic_gc_paused():
-            shard_files, tables[lang] = language_files(ordered, by_lang[lang], fields, lang, folder, shard_bytes)
+            shard_files, tables[lang], terms = language_files(ordered, by_lang[lang], fields, lang, folder,
+                                                              shard_bytes, on_text)
+        term_lists[lang] = front_coded(terms)
         files += [file for _first, file in shard_files]
         indexes[lang] = {"fields": list(fields), "pipeline": PIPELINES[lang].labels,
                          "docs": gaps(by_lang[lang]), "shards": [[first, file.path] for first, file in shard_files]}
-    entries = [store_entry(doc) for doc in ordered]
+    files += [texts[name] for name in sorted(texts)]
+    entries = [store_entry(doc, text_names[n]) for n, doc in enumerate(ordered)]
     store_files = [hashed_file(folder, "store", to_json({"fields": STORE_FIELDS, "docs": entries[i:i + store_chunk]}))
                    for i in range(0, len(entries), store_chunk)]
     files += store_files
+    facet_file = hashed_file(folder, "facets", to_json(facets(ordered, languages, fallback)))
+    terms_file = hashed_file(folder, "terms", to_json({"version": 1, "terms": term_lists}))
+    files += [facet_file, terms_file]
     meta = hashed_file(folder, "meta", to_json({
         "version": FORMAT_VERSION,
         "store": {"chunk": store_chunk, "files": [f.path for f in store_files]},
+        "text": f"{folder}/text/" if folder else "text/",
+        "facets": facet_file.path, "terms": terms_file.path,
         "indexes": indexes}))
     manifest = SearchFile(f"{folder}/manifest.json" if folder else "manifest.json",
                           to_json({"version": FORMAT_VERSION, "meta": meta.path}))

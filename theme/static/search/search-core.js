@@ -1,13 +1,48 @@
 /*
- * Search logic without the DOM: load the index shards a query needs, turn a
- * reader's query into lunr clauses, search every language, mark matches.
+ * Search logic without the DOM: read a reader's query, load the index shards
+ * it needs, score the postings, mark matches and pick snippets.
  * The file formats and the reasoning are in docs/search.md.
+ *
+ * A query is words (split as the index splits text), each a clause that
+ * every hit must match; `-word` excludes, `"two words"` is a phrase (its
+ * words required, articles with them verbatim first), `word*` is a prefix,
+ * `field:word` searches one field. The last word, unless a space follows,
+ * is the word being typed: it matches its own term and, from its third
+ * letter, every term it begins (weighted below the exact term).
+ * A clause's score for an article is the best of its terms' (each: the sum
+ * of the term's per-field BM25 scores, made at build time over the whole
+ * collection, times the term's weight); an article's score is the sum over
+ * the clauses. When no article has every word, the articles with the most
+ * words come, marked as such (`partial`).
  */
 (function (root, lunr) {
   "use strict";
 
   var SCORE_SCALE = 100;  // plugins/lunr_search/shards.py
   var LAST = "\uffff";
+  var PREFIX_WEIGHT = 0.5;  // a term the typed word begins, against the word's own term
+  var COMPOUND_WEIGHT = 0.8;  // the parts of a compound no article has
+  var MIN_PREFIX = 3;  // letters before the word being typed matches as a prefix
+  var PHRASE_CANDIDATES = 30;  // best hits whose text is checked for a phrase
+  var MIN_COMPOUND_PART = 4;
+  // Question words, left out when no article has every word (the pipelines
+  // drop stop words already).
+  var QUESTION_WORDS = new Set(["wer", "wie", "was", "wann", "wo", "warum", "wieso", "weshalb", "weswegen",
+    "welche", "welcher", "welches", "welchen", "welchem", "wem", "wen", "wessen", "woher", "wohin", "womit",
+    "wozu", "wieviel", "wieviele", "who", "what", "when", "where", "why", "which", "how"]);
+  var INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+  var CJK = /([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])/g;
+  var SEPARATOR = /[\s\-]+/;
+
+  /* `text` without invisible characters, each CJK character a word
+   * (plugins/lunr_search/pipelines.py: fold_invisible, separate_cjk). */
+  function fold(text) {
+    return text.replace(INVISIBLE, "").replace(CJK, " $1 ");
+  }
+
+  function words(text) {
+    return fold(text).split(SEPARATOR).filter(Boolean);
+  }
 
   /* The last position in sorted `firsts` whose value is <= `term` (0 if none). */
   function lastAtOrBefore(firsts, term) {
@@ -27,18 +62,103 @@
     return range;
   }
 
-  /* What a clause can match, as a term prefix: the term itself without a
-   * wildcard, the part before the first `*` with one, and anything (all
-   * shards) with an edit distance. */
-  function clausePrefixes(clause, pipeline) {
-    if (clause.editDistance) return [""];
-    if (!clause.usePipeline) return [clause.term.split("*")[0]];
-    return pipeline.runString(clause.term, { fields: clause.fields });
-  }
-
   function decodeGaps(gaps) {
     var n = 0;
     return gaps.map(function (gap) { n += gap; return n; });
+  }
+
+  /* Lines `<p><rest>` (p: chr(48 + characters shared with the line before)),
+   * as plugins/lunr_search/display_forms.py front_coded writes them. */
+  function readFrontCoded(text) {
+    var previous = "";
+    return (text ? text.split("\n") : []).map(function (line) {
+      previous = previous.slice(0, line.charCodeAt(0) - 48) + line.slice(1);
+      return previous;
+    });
+  }
+
+  /* Wildcards and prefixes skip the pipeline, so they are folded here the
+   * way the pipeline folds indexed words (German stems carry no umlauts). */
+  var FOLD = { "ä": "a", "ö": "o", "ü": "u", "ß": "ss" };
+  var WILDCARD_FOLDS = {
+    de: function (term) {
+      return lunr.newsDigest.transliterate(term).replace(/[äöüß]/g, function (c) { return FOLD[c]; });
+    }
+  };
+
+  function foldWildcard(term, lang) {
+    var trimmed = lunr.newsDigest.trim(term.replace(/\*/g, ""));
+    return (WILDCARD_FOLDS[lang] || String)(trimmed.toLowerCase());
+  }
+
+  /* Whether `a` and `b` are at most `k` edits apart (insert, delete,
+   * substitute, or swap neighbours: as lunr's fuzzy matching counts). */
+  function within(a, b, k) {
+    if (Math.abs(a.length - b.length) > k) return false;
+    var previous2 = null, previous = [], i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var row = [i], best = i;
+      for (j = 1; j <= b.length; j++) {
+        var d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (previous2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d = Math.min(d, previous2[j - 2] + 1);
+        }
+        row.push(d);
+        if (d < best) best = d;
+      }
+      if (best > k) return false;
+      previous2 = previous;
+      previous = row;
+    }
+    return previous[b.length] <= k;
+  }
+
+  /* Numbers as written and as readers type them: `1400` also finds
+   * `1.400`, `1.400` also `1400`. */
+  function numberForms(term) {
+    if (/^\d{4,}$/.test(term)) return [term.replace(/\B(?=(\d{3})+$)/g, ".")];
+    if (/^\d{1,3}(\.\d{3})+$/.test(term)) return [term.replace(/\./g, "")];
+    return [];
+  }
+
+  /* The reader's query as words: [{text, exclude, phrase, prefix, fuzzy,
+   * field, typed}] and its phrases (lists of word texts). `typed`: the word
+   * being typed (last, no space after it). Never throws. */
+  function parseQuery(text, fields) {
+    var result = { words: [], phrases: [] };
+    var source = fold(text);
+    var pattern = /"([^"]*)("|$)|(\S+)/g, match;
+    while ((match = pattern.exec(source)) !== null) {
+      if (match[3] === undefined) {
+        var phraseWords = words(match[1]);
+        if (phraseWords.length > 1) result.phrases.push(phraseWords);
+        phraseWords.forEach(function (w) { result.words.push({ text: w, phrase: true }); });
+        continue;
+      }
+      var token = match[3], word = { text: token };
+      if (token[0] === "-" && token.length > 1) { word.exclude = true; token = token.slice(1); }
+      var fuzzy = /~(\d)$/.exec(token);
+      if (fuzzy) { word.fuzzy = Number(fuzzy[1]); token = token.slice(0, fuzzy.index); }
+      var colon = token.indexOf(":");
+      if (colon > 0 && fields.indexOf(token.slice(0, colon)) !== -1 && colon < token.length - 1) {
+        word.field = token.slice(0, colon);
+        token = token.slice(colon + 1);
+      }
+      var pieces = words(token);
+      pieces.forEach(function (piece, i) {
+        var w = Object.assign({}, word, { text: piece });
+        if (/\*$/.test(piece)) { w.prefix = true; w.explicit = true; }
+        if (i < pieces.length - 1) delete w.fuzzy;
+        result.words.push(w);
+      });
+    }
+    var last = result.words[result.words.length - 1];
+    if (last && !last.exclude && !last.phrase && !last.fuzzy && !/\s$/.test(text) && !/"$/.test(text)) {
+      last.typed = true;
+      last.prefix = true;
+    }
+    return result;
   }
 
   /* One language's index: its pipeline, fields and shards, loaded on demand. */
@@ -52,18 +172,13 @@
     this.shards = [];  // position -> {terms, postings} once loaded
     this.pending = [];  // position -> promise while loading
     this.load = load;
+    this.allTerms = null;  // the sorted term list, once the fallback needed it
   }
 
-  Language.prototype.needs = function (clauses) {
-    var self = this, wanted = new Set();
-    clauses.forEach(function (clause) {
-      clausePrefixes(clause, self.pipeline).forEach(function (prefix) {
-        var range = clause.usePipeline && !clause.editDistance
-          ? [lastAtOrBefore(self.firsts, prefix)] : shardRange(self.firsts, prefix);
-        range.forEach(function (i) { wanted.add(i); });
-      });
-    });
-    return Array.from(wanted).sort(function (a, b) { return a - b; });
+  /* The index term of one word (null for a stop word or punctuation). */
+  Language.prototype.analyse = function (word) {
+    var terms = this.pipeline.runString(word.toLowerCase()).filter(Boolean);
+    return terms.length ? terms[0] : null;
   };
 
   Language.prototype.fetchShards = function (positions) {
@@ -78,36 +193,19 @@
     }));
   };
 
-  /* [shard, position] of `term` among the loaded shards, or null. */
-  Language.prototype.find = function (term) {
+  /* The flat postings of `term` among the loaded shards, or null. */
+  Language.prototype.postings = function (term) {
     var shard = this.shards[lastAtOrBefore(this.firsts, term)];
     if (!shard) return null;
     var at = lastAtOrBefore(shard.terms, term);
-    return shard.terms[at] === term ? [shard, at] : null;
+    return shard.terms[at] === term ? shard.postings[at] : null;
   };
 
   Language.prototype.hasTerm = function (term) {
-    return this.find(term) !== null;
+    return this.postings(term) !== null;
   };
 
-  /* Issue 8 (typo fallback): loaded terms within `distance` edits of `term`,
-   * as [term, shard, position], found with lunr's fuzzy automaton over a
-   * token set of the loaded terms, rebuilt when more shards have loaded. */
-  Language.prototype.termsNear = function (term, distance) {
-    var self = this, loaded = this.shards.filter(Boolean);
-    if (!this.nearSet || this.nearSetShards !== loaded.length) {
-      var all = [];
-      loaded.forEach(function (shard) { all.push.apply(all, shard.terms); });
-      this.nearSet = lunr.TokenSet.fromArray(all);  // shards are term ranges in order
-      this.nearSetShards = loaded.length;
-    }
-    return this.nearSet.intersect(lunr.TokenSet.fromFuzzyString(term, distance)).toArray().map(function (t) {
-      var place = self.find(t);
-      return [t, place[0], place[1]];
-    });
-  };
-
-  /* Loaded terms that start with `prefix`, in order, as [term, shard, position]. */
+  /* Loaded terms that start with `prefix`, in order. */
   Language.prototype.termsWithPrefix = function (prefix) {
     var self = this, found = [];
     shardRange(this.firsts, prefix).forEach(function (i) {
@@ -116,148 +214,149 @@
       var at = prefix ? lastAtOrBefore(shard.terms, prefix) : 0;
       if (shard.terms[at] < prefix) at += 1;
       for (; at < shard.terms.length && shard.terms[at].lastIndexOf(prefix, 0) === 0; at++) {
-        found.push([shard.terms[at], shard, at]);
+        found.push(shard.terms[at]);
       }
     });
     return found;
   };
 
-  /* A lunr.Index over the loaded terms `clauses` can match: their postings
-   * and, for every (field, document) they occur in, the field vector
-   * restricted to them. lunr scores a document by dot products of field
-   * vectors with the query vector, which only has these terms, so the
-   * scores equal those of the whole index. */
-  Language.prototype.indexFor = function (clauses) {
-    var self = this, byTerm = new Map();
-    clauses.forEach(function (clause) {
-      if (clause.editDistance) {  // issue 8: only the terms a fuzzy clause can match
-        var fuzzy = clause.usePipeline ? self.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
-        fuzzy.forEach(function (term) {
-          self.termsNear(term, clause.editDistance).forEach(function (t) { byTerm.set(t[0], [t[1], t[2]]); });
-        });
-        return;
+  /* The term list (terms.<hash>.json), loaded once for all languages. */
+  Language.prototype.termList = function (loadTerms) {
+    var self = this;
+    if (this.allTerms) return Promise.resolve(this.allTerms);
+    return loadTerms().then(function (data) {
+      self.allTerms = self.allTerms || readFrontCoded(data.terms[self.lang]);
+      if (!self.termSet) self.termSet = new Set(self.allTerms);
+      return self.allTerms;
+    });
+  };
+
+  /* Terms of the term list within `distance` edits of `term`. */
+  Language.prototype.termsNear = function (term, distance) {
+    return this.allTerms.filter(function (t) { return within(term, t, distance); });
+  };
+
+  /* A word no article has, as two words the index knows (`Lebensmittel` +
+   * `verschwendung`), the longest known first part first; or null. */
+  Language.prototype.compoundParts = function (word) {
+    var lower = word.toLowerCase();
+    for (var i = lower.length - MIN_COMPOUND_PART; i >= MIN_COMPOUND_PART; i--) {
+      var head = this.analyse(lower.slice(0, i)), tail = this.analyse(lower.slice(i));
+      if (head && tail && this.termSet.has(head) && this.termSet.has(tail)) return [head, tail];
+    }
+    return null;
+  };
+
+  /* Each word's clause for this language: {word, terms: [[term, weight]],
+   * prefix, fields, exclude}; words the pipeline drops are left out. */
+  Language.prototype.clauses = function (query) {
+    var self = this;
+    return query.words.reduce(function (kept, word) {
+      var clause = { word: word, terms: [], ranges: [], fields: word.field ? [word.field] : null };
+      var term = word.explicit ? null : self.analyse(word.text);
+      if (term) {
+        clause.terms.push([term, 1]);
+        numberForms(term).forEach(function (form) { clause.terms.push([form, 1]); });
       }
-      clausePrefixes(clause, self.pipeline).forEach(function (prefix) {
-        if (clause.usePipeline && !clause.editDistance) {
-          var hit = self.find(prefix);
-          if (hit) byTerm.set(prefix, hit);
-        } else {
-          self.termsWithPrefix(prefix).forEach(function (t) { byTerm.set(t[0], [t[1], t[2]]); });
-        }
+      if (word.prefix) {
+        var prefix = foldWildcard(word.text, self.lang);
+        if (prefix.length >= (word.explicit ? 1 : MIN_PREFIX)) clause.ranges.push([prefix, word.explicit ? 1 : PREFIX_WEIGHT]);
+      }
+      if (!clause.terms.length && !clause.ranges.length) return kept;
+      clause.question = QUESTION_WORDS.has(word.text.toLowerCase());
+      kept.push(clause);
+      return kept;
+    }, []);
+  };
+
+  /* Shard positions `clauses` need. */
+  Language.prototype.needs = function (clauses) {
+    var self = this, wanted = new Set();
+    clauses.forEach(function (clause) {
+      clause.terms.forEach(function (t) { wanted.add(lastAtOrBefore(self.firsts, t[0])); });
+      clause.ranges.forEach(function (r) {
+        shardRange(self.firsts, r[0]).forEach(function (i) { wanted.add(i); });
       });
     });
-    var terms = Array.from(byTerm.keys()).sort();
-    var fields = this.fields;
-    var invertedIndex = Object.create(null), elements = new Map();
-    terms.forEach(function (term, number) {
-      var place = byTerm.get(term), flat = place[0].postings[place[1]];
-      var posting = { _index: number };
-      fields.forEach(function (field) { posting[field] = {}; });
+    return Array.from(wanted).sort(function (a, b) { return a - b; });
+  };
+
+  /* clause.expanded: [[term, weight]] of the loaded terms it matches. */
+  Language.prototype.expand = function (clause) {
+    var self = this, seen = new Map();
+    clause.terms.forEach(function (t) {
+      if (self.hasTerm(t[0])) seen.set(t[0], Math.max(seen.get(t[0]) || 0, t[1]));
+    });
+    clause.ranges.forEach(function (r) {
+      self.termsWithPrefix(r[0]).forEach(function (term) {
+        if (!seen.has(term)) seen.set(term, r[1]);
+      });
+    });
+    clause.expanded = Array.from(seen.entries());
+  };
+
+  /* Per document of the clause's terms: {score, terms} (a Map). */
+  Language.prototype.clauseScores = function (clause) {
+    var fields = this.fields, only = clause.fields, self = this, best = new Map();
+    clause.expanded.forEach(function (entry) {
+      var term = entry[0], weight = entry[1], flat = self.postings(term), sums = new Map();
       for (var i = 0; i < flat.length;) {
-        var field = fields[flat[i]], count = flat[i + 1], doc = 0;
+        var field = flat[i], count = flat[i + 1], doc = 0, use = !only || only.indexOf(fields[field]) !== -1;
         i += 2;
         for (var j = 0; j < count; j++, i += 2) {
           doc += flat[i];
-          posting[field][doc] = {};
-          var key = field + "/" + doc;
-          if (!elements.has(key)) elements.set(key, []);
-          elements.get(key).push(number, flat[i + 1] / SCORE_SCALE);
+          if (use) sums.set(doc, (sums.get(doc) || 0) + flat[i + 1]);
         }
       }
-      invertedIndex[term] = posting;
-    });
-    var negated = clauses.every(function (c) { return c.presence === lunr.Query.presence.PROHIBITED; });
-    if (negated) {  // lunr then lists every document (score 0)
-      this.docs.forEach(function (doc) {
-        fields.forEach(function (field) {
-          if (!elements.has(field + "/" + doc)) elements.set(field + "/" + doc, []);
-        });
+      sums.forEach(function (sum, doc) {
+        var score = sum * weight / SCORE_SCALE, current = best.get(doc);
+        if (!current) best.set(doc, { score: score, terms: [term] });
+        else {
+          current.terms.push(term);
+          if (score > current.score) current.score = score;
+        }
       });
-    }
-    var fieldVectors = Object.create(null);
-    elements.forEach(function (flatVector, key) { fieldVectors[key] = new lunr.Vector(flatVector); });
-    return new lunr.Index({
-      invertedIndex: invertedIndex, fieldVectors: fieldVectors, tokenSet: lunr.TokenSet.fromArray(terms),
-      fields: fields, pipeline: this.pipeline
     });
+    return best;
   };
 
-  /* Wildcard terms skip lunr's pipeline, so they are folded here the way
-   * the pipeline folds indexed words (German stems carry no umlauts). */
-  var TRIM_EDGES = new RegExp(
-    "^[^" + lunr.de.wordCharacters + "0-9*]+|[^" + lunr.de.wordCharacters + "0-9*]+$", "g");
-  var FOLD = { "ä": "a", "ö": "o", "ü": "u", "ß": "ss" };
-  var WILDCARD_FOLDS = {
-    de: function (term) {
-      return lunr.newsDigest.transliterate(term).replace(/[äöüß]/g, function (c) { return FOLD[c]; });
-    }
-  };
-
-  function foldWildcard(term, lang) {
-    var trimmed = term.replace(TRIM_EDGES, "");
-    return (WILDCARD_FOLDS[lang] || String)(trimmed);
-  }
-
-  /* The reader's query as lunr clauses; throws lunr.QueryParseError. */
-  function parseQuery(text, fields) {
-    var query = new lunr.Query(fields);
-    new lunr.QueryParser(text, query).parse();
-    return query.clauses;
-  }
-
-  /* Clauses for one index: every word required unless marked otherwise, and
-   * words its pipeline drops (stop words, punctuation) left out, because
-   * lunr matches nothing for a required clause without terms. */
-  function clausesFor(clauses, index, lang) {
-    var OPTIONAL = lunr.Query.presence.OPTIONAL;
-    return clauses.reduce(function (kept, clause) {
-      var copy = Object.assign({}, clause);
-      if (copy.presence === OPTIONAL) copy.presence = lunr.Query.presence.REQUIRED;
-      if (copy.usePipeline) {
-        if (index.pipeline.runString(copy.term).length === 0) return kept;
-      } else {
-        copy.term = foldWildcard(copy.term, lang);
-        if (copy.term.replace(/\*/g, "") === "") return kept;
-      }
-      kept.push(copy);
-      return kept;
-    }, []);
-  }
-
-  /* The reader's query as each language's clauses ({lang: clauses}, only
-   * languages with clauses left); throws lunr.QueryParseError. */
-  function clausesByLanguage(languages, text) {
-    var result = {};
-    Object.keys(languages).sort().forEach(function (lang) {
-      var language = languages[lang];
-      var clauses = clausesFor(parseQuery(text, language.fields), language, lang);
-      if (clauses.length) result[lang] = clauses;
+  /* Hits of one language: [{ref, lang, score, terms, matched}], every
+   * clause matched (`partial` false) or, if none has all, the most. */
+  Language.prototype.score = function (clauses, partial) {
+    var self = this, totals = new Map(), excluded = new Set();
+    var wanted = clauses.filter(function (c) { return !c.word.exclude && !(partial && c.question); });
+    clauses.forEach(function (clause) {
+      var scores = self.clauseScores(clause);
+      if (clause.word.exclude) { scores.forEach(function (_, doc) { excluded.add(doc); }); return; }
+      if (partial && clause.question) return;
+      scores.forEach(function (s, doc) {
+        var total = totals.get(doc) || { score: 0, terms: [], matched: 0 };
+        total.score += s.score;
+        total.matched += 1;
+        total.terms.push.apply(total.terms, s.terms);
+        totals.set(doc, total);
+      });
     });
-    return result;
-  }
-
-  /* Hits of every loaded language, best first: [{ref, lang, score, terms}].
-   * `terms` are the index terms that matched, for marking words. */
-  function searchLoaded(languages, byLang) {
+    if (!wanted.length) {  // only exclusions: every other article, as lunr did
+      this.docs.forEach(function (doc) { if (!totals.has(doc)) totals.set(doc, { score: 0, terms: [], matched: 0 }); });
+    }
     var hits = [];
-    Object.keys(byLang).forEach(function (lang) {
-      var clauses = byLang[lang];
-      languages[lang].indexFor(clauses).query(function (q) {
-        clauses.forEach(function (clause) { q.clause(clause); });
-      }).forEach(function (result) {
-        hits.push({
-          ref: Number(result.ref), lang: lang, score: result.score,
-          terms: Object.keys(result.matchData.metadata)
-        });
-      });
+    totals.forEach(function (total, doc) {
+      if (excluded.has(doc) || (!partial && total.matched < wanted.length)) return;
+      hits.push({ ref: doc, lang: self.lang, score: total.score, terms: total.terms, matched: total.matched });
     });
-    return hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    return hits;
+  };
+
+  function byRank(a, b) {
+    return (b.matched - a.matched) || (b.score - a.score) || (a.ref - b.ref);
   }
 
   /* The search over the files `meta` names (paths from `siteRoot`, a URL);
-   * `load(url)` fetches and parses one JSON file. Also the engine of
-   * search-fuzzy.js: languages, search, analyse, hasTerm. */
-  function Searcher(meta, siteRoot, load) {
+   * `load(url)` fetches and parses one JSON file, `loadText(url)` one text
+   * file. Also the engine of search-fuzzy.js: languages, search, analyse,
+   * hasTerm. */
+  function Searcher(meta, siteRoot, load, loadText) {
     var self = this;
     function loadPath(path) { return load(new URL(path, siteRoot).href); }
     this.languages = Object.keys(meta.indexes).sort();
@@ -268,25 +367,136 @@
     this.chunk = meta.store.chunk;
     this.storeUrls = meta.store.files;
     this.storeChunks = [];
+    this.texts = new Map();
     this.loadPath = loadPath;
+    this.loadTextPath = function (path) { return loadText(new URL(path, siteRoot).href); };
+    this.meta = meta;
+    this.termsFile = null;
+    this.facetsFile = null;
   }
 
-  /* A promise of the ranked hits for `text` once its shards are loaded;
-   * rejects with lunr.QueryParseError for an unparsable query. */
+  Searcher.prototype.loadTerms = function () {
+    var self = this;
+    this.termsFile = this.termsFile || this.loadPath(this.meta.terms).catch(function (error) {
+      self.termsFile = null;
+      throw error;
+    });
+    return this.termsFile;
+  };
+
+  /* A promise of the facets (plugins/lunr_search/search_index.py facets). */
+  Searcher.prototype.facets = function () {
+    var self = this;
+    this.facetsFile = this.facetsFile || this.loadPath(this.meta.facets).then(function (data) {
+      data.year = decodeGaps(data.year);
+      return data;
+    }).catch(function (error) { self.facetsFile = null; throw error; });
+    return this.facetsFile;
+  };
+
+  /* Fuzzy clauses (`word~1`) and words no article has but whose parts it
+   * knows need the term list; their candidates' shards are then loaded. */
+  Searcher.prototype.widen = function (language, clauses) {
+    var self = this;
+    var fuzzy = clauses.filter(function (c) { return c.word.fuzzy; });
+    var unknown = clauses.filter(function (c) {
+      return !c.word.fuzzy && !c.word.exclude && !c.word.prefix && !c.expanded.length
+        && c.word.text.length >= 2 * MIN_COMPOUND_PART;
+    });
+    if (!fuzzy.length && !unknown.length) return Promise.resolve(clauses);
+    return language.termList(function () { return self.loadTerms(); }).then(function () {
+      var result = [];
+      clauses.forEach(function (clause) {
+        if (fuzzy.indexOf(clause) !== -1) {
+          var near = [];
+          clause.terms.forEach(function (t) {
+            language.termsNear(t[0], clause.word.fuzzy).forEach(function (n) { near.push([n, 1]); });
+          });
+          result.push(Object.assign({}, clause, { terms: near, ranges: [] }));
+        } else if (unknown.indexOf(clause) !== -1) {
+          var parts = language.compoundParts(clause.word.text);
+          if (!parts) { result.push(clause); return; }
+          parts.forEach(function (part) {
+            result.push(Object.assign({}, clause, { terms: [[part, COMPOUND_WEIGHT]], ranges: [], compound: true }));
+          });
+        } else {
+          result.push(clause);
+        }
+      });
+      return language.fetchShards(language.needs(result)).then(function () {
+        result.forEach(function (c) { language.expand(c); });
+        return result;
+      });
+    });
+  };
+
+  /* A promise of the ranked hits for `text`: an array of {ref, lang, score,
+   * terms, matched}, with `partial` true when no article has every word
+   * (then the articles with the most words), and `query` (parseQuery). */
   Searcher.prototype.search = function (text) {
-    var languages = this.indexes, byLang;
-    try {
-      byLang = clausesByLanguage(languages, text);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return Promise.all(Object.keys(byLang).map(function (lang) {
-      return languages[lang].fetchShards(languages[lang].needs(byLang[lang]));
-    })).then(function () { return searchLoaded(languages, byLang); });
+    var self = this, query, byLang = {};
+    this.languages.forEach(function (lang) {
+      var language = self.indexes[lang];
+      query = parseQuery(text, language.fields);
+      var clauses = language.clauses(query);
+      if (clauses.length) byLang[lang] = clauses;
+    });
+    var langs = Object.keys(byLang);
+    return Promise.all(langs.map(function (lang) {
+      var language = self.indexes[lang];
+      return language.fetchShards(language.needs(byLang[lang])).then(function () {
+        byLang[lang].forEach(function (c) { language.expand(c); });
+        return self.widen(language, byLang[lang]);
+      }).then(function (clauses) { byLang[lang] = clauses; });
+    })).then(function () {
+      function collect(partial) {
+        var hits = [];
+        langs.forEach(function (lang) { hits.push.apply(hits, self.indexes[lang].score(byLang[lang], partial)); });
+        return hits;
+      }
+      var hits = collect(false), partial = false;
+      var countable = langs.some(function (lang) {
+        return byLang[lang].filter(function (c) { return !c.word.exclude; }).length > 1;
+      });
+      if (!hits.length && countable) {
+        hits = collect(true);
+        partial = hits.length > 0;
+      }
+      hits.sort(byRank);
+      hits.partial = partial;
+      hits.query = query || { words: [], phrases: [] };
+      return query && query.phrases.length && !partial ? self.phrasesFirst(hits, query.phrases) : hits;
+    });
+  };
+
+  function normalised(text) {
+    return fold(text).toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  /* The best PHRASE_CANDIDATES hits with every phrase verbatim in their text
+   * first (each keeps its rank among its group). */
+  Searcher.prototype.phrasesFirst = function (hits, phrases) {
+    var self = this, wanted = phrases.map(function (p) { return normalised(p.join(" ")); });
+    var candidates = hits.slice(0, PHRASE_CANDIDATES);
+    return Promise.all(candidates.map(function (hit) {
+      return self.text(hit.ref).then(function (text) {
+        var haystack = " " + normalised(text).replace(/[^\p{L}\p{M}\p{N}\s]+/gu, " ").replace(/ +/g, " ") + " ";
+        hit.phrase = wanted.every(function (p) {
+          return haystack.indexOf(" " + p.replace(/[^\p{L}\p{M}\p{N}\s]+/gu, " ").replace(/ +/g, " ").trim() + " ") !== -1;
+        });
+      }, function () { hit.phrase = false; });
+    })).then(function () {
+      var first = candidates.filter(function (h) { return h.phrase; });
+      var rest = hits.filter(function (h) { return !h.phrase; });
+      var result = first.concat(rest);
+      result.partial = hits.partial;
+      result.query = hits.query;
+      return result;
+    });
   };
 
   Searcher.prototype.analyse = function (lang, word) {
-    return this.indexes[lang].pipeline.runString(word);
+    return this.indexes[lang].pipeline.runString(word).filter(Boolean);
   };
 
   /* Whether `term` is in the index of `lang`; answers for loaded shards
@@ -295,7 +505,7 @@
     return this.indexes[lang].hasTerm(term);
   };
 
-  /* A promise of the store entry [title, url, date, source, lead, tags] of `ref`. */
+  /* A promise of the store entry [title, url, date, source, tags, text, story] of `ref`. */
   Searcher.prototype.doc = function (ref) {
     var self = this, n = Math.floor(ref / this.chunk), chunk = this.chunk;
     this.storeChunks[n] = this.storeChunks[n] || this.loadPath(this.storeUrls[n]).catch(function (error) {
@@ -305,31 +515,75 @@
     return this.storeChunks[n].then(function (data) { return data.docs[ref % chunk]; });
   };
 
-  /* `text` as parts [{text, mark}], marking words whose index term matched. */
-  function markParts(text, terms, index) {
-    var wanted = new Set(terms);
-    return text.split(/([\s\-]+)/).filter(Boolean).map(function (piece) {
-      var analysed = /^[\s\-]+$/.test(piece) ? [] : index.pipeline.runString(piece.toLowerCase());
-      return { text: piece, mark: analysed.some(function (t) { return wanted.has(t); }) };
+  /* A promise of the text (title, lead and body lines) of `ref`. */
+  Searcher.prototype.text = function (ref) {
+    var self = this;
+    return this.doc(ref).then(function (doc) {
+      var name = doc[5];
+      if (!self.texts.has(name)) {
+        self.texts.set(name, self.loadTextPath(self.meta.text + name + ".txt").catch(function (error) {
+          self.texts.delete(name);
+          throw error;
+        }));
+      }
+      return self.texts.get(name);
     });
+  };
+
+  var EDGE = /^([^\p{L}\p{M}\p{N}]*)(.*?)([^\p{L}\p{M}\p{N}]*)$/u;
+
+  /* `text` as parts [{text, mark}]: words whose index term is one of
+   * `terms` are marked, without the punctuation around them. */
+  function markParts(text, terms, index) {
+    var wanted = new Set(terms), heads = new Set();
+    wanted.forEach(function (t) { heads.add(t.slice(0, 2)); });
+    var parts = [];
+    fold(text).split(/([\s\-]+)/).forEach(function (piece) {
+      if (!piece) return;
+      if (/^[\s\-]+$/.test(piece)) { parts.push({ text: piece, mark: false }); return; }
+      var edges = EDGE.exec(piece), core = edges[2];
+      var head = foldWildcard(core.slice(0, 3), index.lang).slice(0, 2);
+      var mark = core && heads.has(head) && index.pipeline.runString(core.toLowerCase()).some(function (t) {
+        return wanted.has(t);
+      });
+      if (!mark) { parts.push({ text: piece, mark: false }); return; }
+      if (edges[1]) parts.push({ text: edges[1], mark: false });
+      parts.push({ text: core, mark: true });
+      if (edges[3]) parts.push({ text: edges[3], mark: false });
+    });
+    return parts;
   }
 
-  /* At most `size` words of `parts`, starting a little before the first mark. */
+  function isSpace(part) {
+    return /^[\s\-]+$/.test(part.text);
+  }
+
+  /* At most `size` words of `parts`: the window with the most marked words
+   * (the first such), starting a few words before its first mark. */
   function snippetWindow(parts, size) {
-    var words = parts.filter(function (p) { return !/^[\s\-]+$/.test(p.text); });
-    if (words.length <= size) return { parts: parts, before: false, after: false };
-    var first = Math.max(0, parts.findIndex(function (p) { return p.mark; }));
-    var start = Math.max(0, first - 12);
-    var end = start, seen = 0;
-    while (end < parts.length && seen < size) {
-      if (!/^[\s\-]+$/.test(parts[end].text)) seen += 1;
-      end += 1;
+    var wordAt = [];
+    parts.forEach(function (p, i) { if (!isSpace(p)) wordAt.push(i); });
+    if (wordAt.length <= size) return { parts: parts, before: false, after: false };
+    var marked = wordAt.map(function (i) {
+      return parts[i].mark || (parts[i + 1] && parts[i + 1].mark) ? 1 : 0;
+    });
+    var best = 0, bestAt = 0, sum = 0;
+    for (var w = 0; w < marked.length; w++) {
+      sum += marked[w] - (w >= size ? marked[w - size] : 0);
+      if (sum > best) { best = sum; bestAt = Math.max(0, w - size + 1); }
     }
+    if (best > 0) {  // start a few words before the window's first mark
+      while (bestAt < marked.length && !marked[bestAt]) bestAt += 1;
+      bestAt = Math.max(0, bestAt - 4);
+    }
+    var startWord = Math.min(bestAt, wordAt.length - size);
+    var start = wordAt[startWord], endWord = startWord + size;
+    var end = endWord < wordAt.length ? wordAt[endWord] : parts.length;
     return { parts: parts.slice(start, end), before: start > 0, after: end < parts.length };
   }
 
   root.NewsSearch = {
-    Searcher: Searcher, parseQuery: parseQuery, clausesFor: clausesFor, foldWildcard: foldWildcard,
-    markParts: markParts, snippetWindow: snippetWindow
+    Searcher: Searcher, parseQuery: parseQuery, foldWildcard: foldWildcard, fold: fold,
+    markParts: markParts, snippetWindow: snippetWindow, readFrontCoded: readFrontCoded
   };
 })(window, window.lunr);

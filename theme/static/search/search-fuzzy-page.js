@@ -68,15 +68,17 @@
 
     /* A promise that settles once the fallback's hits for `query`, if any,
      * are shown with `render(hits)` (which may return a promise) and the
-     * notice; nothing happens once `isCurrent()` is false. */
-    function offer(query, isCurrent, render) {
+     * notice; nothing happens once `isCurrent()` is false. `options.skipLast`:
+     * the reader is still typing the last word. */
+    function offer(query, isCurrent, render, options) {
       if (query === exactQuery) return Promise.resolve();
-      return NewsFuzzy.fallback(engine, query).then(function (result) {
+      return NewsFuzzy.fallback(engine, query, null, options && options.skipLast).then(function (result) {
         if (!result || !isCurrent()) return undefined;
         return loadForms().then(function (byLang) {
           if (!isCurrent()) return undefined;
+          var shown = render(result.hits);
           notice(query, NewsFuzzy.correctedText(query, result.corrections, byLang));
-          return render(result.hits);
+          return shown;
         });
       }).catch(function () { /* a shard failed to load: the plain "no hits" stays */ });
     }

@@ -12,7 +12,8 @@
  *   analyse(lang, w)   the index terms of a lowercased word (none for a stop word)
  *   hasTerm(lang, t)   whether the index of `lang` holds term `t` (asked only
  *                      after `text` was searched, so its words' shards are loaded)
- * A fuzzy term can match anywhere, so the Searcher loads all shards for it.
+ * A fuzzy term can match anywhere: the Searcher finds its candidates in the
+ * term list (loaded once) and loads only their shards.
  */
 (function (root, lunr) {
   "use strict";
@@ -40,12 +41,16 @@
   /* The words to fuzz, as [{start, end, word, distance}] (positions in
    * `text`): plain terms (no wildcard, no ~ of the reader's, not excluded
    * with -) of enough letters that no index knows. */
-  function unknownWords(engine, text, distances) {
+  function unknownWords(engine, text, distances, skipLast) {
     var lexer = new Lexer(text);
     lexer.run();
     var lexemes = lexer.lexemes;
     var words = [];
+    var lastTerm = -1;
+    lexemes.forEach(function (lexeme, i) { if (lexeme.type === Lexer.TERM) lastTerm = i; });
     lexemes.forEach(function (lexeme, i) {
+      // The word being typed (last, no space after it) is matched as a prefix, never fuzzed.
+      if (skipLast && i === lastTerm && !/\s$/.test(text)) return;
       var b = i - 1, after = lexemes[i + 1];
       // An excluded word (-word, -title:word) cannot add hits: not worth fuzzing.
       while (b >= 0 && lexemes[b].type === Lexer.FIELD) b -= 1;
@@ -122,10 +127,11 @@
 
   /* A promise of null (nothing to fuzz, or still no hits) or of
    * {hits, corrections: [{start, end, word, fuzzed, distance, lang, term}]}.
-   * Tries the words whole, then without their last letter, then two. */
-  function fallback(engine, text, distances) {
+   * Tries the words whole, then without their last letter, then two.
+   * `skipLast`: the last word is still being typed (left alone). */
+  function fallback(engine, text, distances, skipLast) {
     distances = distances || DISTANCES;
-    var words = unknownWords(engine, text, distances);
+    var words = unknownWords(engine, text, distances, skipLast);
     function attempt(cut) {
       var query = words.length && cut <= MAX_CUT ? fuzzyQuery(text, words, cut, distances) : null;
       if (!query) return Promise.resolve(null);

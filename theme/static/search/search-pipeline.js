@@ -19,11 +19,22 @@
     return token.update(transliterate);
   }
 
-  lunr.Pipeline.registerFunction(transliterateDe, "transliterate-de");
-  // lunr.js' own trimmer knows only ASCII letters (it would cut `ü` from
-  // `über`); English uses the Latin-script trimmer German does.
-  lunr.Pipeline.registerFunction(
-    lunr.trimmerSupport.generateTrimmer(lunr.de.wordCharacters), "trimmer-en");
+  // Letters, marks and digits of every script stay (lunr's trimmers keep
+  // Latin letters only); plugins/lunr_search/pipelines.py trims alike.
+  var LEADING = /^[^\p{L}\p{M}\p{N}]+/u, TRAILING = /[^\p{L}\p{M}\p{N}]+$/u;
 
-  lunr.newsDigest = { transliterate: transliterate };
+  function trim(word) {
+    return word.replace(LEADING, "").replace(TRAILING, "");
+  }
+
+  function trimmer(token) {
+    return token.update(trim);
+  }
+
+  lunr.Pipeline.registerFunction(transliterateDe, "transliterate-de");
+  // One function per label (lunr keeps the label on the function).
+  lunr.Pipeline.registerFunction(function (token) { return trimmer(token); }, "trimmer-any-de");
+  lunr.Pipeline.registerFunction(function (token) { return trimmer(token); }, "trimmer-any-en");
+
+  lunr.newsDigest = { transliterate: transliterate, trim: trim };
 })(window.lunr);

@@ -1,0 +1,90 @@
+"""German compounds split into their parts, so `Arrest` finds `Hausarrest`.
+
+The split points come from compound-split's CharSplit (Tuggener's n-gram
+model of where German words join; GPL-3.0, as is this AGPL project). A split
+is taken when the model is confident (score >= CONFIDENT), or when it is
+likely and both parts are words of the package's Hunspell-derived word list;
+each part has at least MIN_PART letters. The first part is split again
+(CharSplit cuts a compound into its modifier and its head), so
+`Lebensmittelverschwendung` gives `Lebensmittel`, `Lebens`, `Mittel`,
+`Verschwendung`.
+
+The parts of a word depend on the word alone (not on the other articles).
+Only capitalised words of MIN_WORD to MAX_WORD letters are split (nouns; the
+model's cost grows with the square of a word's length, so the cap keeps the
+analysis linear in the text).
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import sys
+import types
+
+from .analysis import split_words
+from .pipelines import trim
+
+MIN_WORD = 8
+MAX_WORD = 40
+MIN_PART = 4
+CONFIDENT = 0.5
+LIKELY = 0.0
+_FUGEN = ("s", "es", "n", "en", "e")
+
+
+def _char_split():
+    # char_split imports the Dutch model too (a third of its 2.6 s import);
+    # German needs only de_ngram_probs, so an empty Dutch module stands in.
+    name = "compound_split.nl_ngram_probs"
+    if name not in sys.modules:
+        sys.modules[name] = types.ModuleType(name)
+    from compound_split import char_split
+    return char_split
+
+
+class CompoundSplitter:
+    """`parts(word)`: the parts of a German compound, [] for any other word;
+    loads the model on first use."""
+
+    def __init__(self):
+        self._split = None
+        self._known: frozenset[str] = frozenset()
+
+    def _load(self) -> None:
+        self._split = _char_split().split_compound
+        data = pkgutil.get_data("compound_split", "dicts/de-mixed.dic").decode("utf-8")
+        self._known = frozenset(line.strip().lower() for line in data.splitlines()
+                                if line.strip() and not line.startswith("#"))
+
+    def _is_word(self, part: str) -> bool:
+        part = part.lower()
+        return part in self._known or any(part.endswith(f) and part[:-len(f)] in self._known for f in _FUGEN)
+
+    def parts(self, word: str) -> list[str]:
+        if not (MIN_WORD <= len(word) <= MAX_WORD and word[0].isupper() and word.isalpha()):
+            return []
+        if self._split is None:
+            self._load()
+        score, head, tail = self._split(word)[0]
+        if len(head) < MIN_PART or len(tail) < MIN_PART or score <= LIKELY:
+            return []
+        if score < CONFIDENT and not (self._is_word(head) and self._is_word(tail)):
+            return []
+        return [head, *self.parts(head), tail]
+
+
+def parts_text(texts, splitter: CompoundSplitter, memo: dict[str, str]) -> str:
+    """The parts of the compounds in `texts` (one article's fields), as one
+    text for the index's `parts` field; `memo` holds each word's parts for
+    the build (a word is split once)."""
+    found = []
+    for text in texts:
+        for word in split_words(text):
+            if len(word) < MIN_WORD:
+                continue
+            parts = memo.get(word)
+            if parts is None:
+                parts = memo[word] = " ".join(splitter.parts(trim(word)))
+            if parts:
+                found.append(parts)
+    return " ".join(found)

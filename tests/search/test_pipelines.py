@@ -5,7 +5,9 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from lunr_search.pipelines import (_DIGRAPH, _LEADING, _TRAILING, PIPELINES, load_stop_words, run, tokenize,
+import unicodedata
+
+from lunr_search.pipelines import (_DIGRAPH, PIPELINES, fold_invisible, load_stop_words, run, tokenize,
                                   transliterate, trim)
 from tests.search.corpus import corpus_docs
 from tests.support.site import ROOT
@@ -34,9 +36,32 @@ def test_trim_only_cuts_the_edges():
     assert trim("?!") == ""
 
 
-@given(st.text(st.sampled_from("aZ09_-.!äß€ωЖ\u00aa\n"), max_size=6))
-def test_trim_of_plain_ascii_words_skips_the_patterns_and_cuts_the_same(word):
-    assert trim(word) == _TRAILING.sub("", _LEADING.sub("", word))
+def _reference_trim(word):
+    kept = [i for i, c in enumerate(word) if unicodedata.category(c)[0] in "LMN"]
+    return word[kept[0]:kept[-1] + 1] if kept else ""
+
+
+@given(st.text(st.sampled_from("aZ09_-.!äß€ωЖ\u00aa\n\u0301\u05d0\u0627\u4e2d\u200b"), max_size=6))
+def test_trim_cuts_everything_but_letters_marks_and_digits_of_any_script_from_the_edges(word):
+    assert trim(word) == _reference_trim(word)
+
+
+@pytest.mark.parametrize("text, terms", [
+    ("«Привет»", ["привет"]), ("Ελλάδα,", ["ελλάδα"]), ("שלום!", ["שלום"]), ("(مرحبا)", ["مرحبا"]),
+    ("北京欢迎你", ["北", "京", "欢", "迎", "你"]), ("Bundes\u200btag", ["bundestag"]),
+    ("\u202eKanzler\u202c", ["kanzl"]), ("1,6", ["1,6"]), ("2.000", ["2.000"]), ("3:0", ["3:0"]),
+])
+def test_every_script_numbers_as_written_and_invisible_characters_folded(text, terms):
+    assert run("de", text) == terms
+
+
+def test_trim_and_fold_are_linear_on_multi_megabyte_adversarial_words():
+    import time
+    word = "!" * 2_000_000 + "a" + "\u200b" * 1_000_000 + "!" * 2_000_000
+    start = time.process_time()
+    assert trim(fold_invisible(word)) == "a"
+    assert tokenize(word) == [fold_invisible(word).lower()]
+    assert time.process_time() - start < 5
 
 
 @pytest.mark.parametrize("forms", [

@@ -54,10 +54,37 @@ def test_store_lists_documents_newest_first_with_display_fields_in_chunks():
     store = meta(built)["store"]
     assert store["chunk"] == 2 and len(store["files"]) == 2
     chunks = [read(built, path) for path in store["files"]]
-    assert chunks[0]["fields"] == ["title", "url", "date", "source", "lead", "tags"]
+    assert chunks[0]["fields"] == ["title", "url", "date", "source", "tags", "text", "story"]
     docs = chunks[0]["docs"] + chunks[1]["docs"]
     assert [d[1] for d in docs] == ["articles/b.html", "articles/a.html", "articles/c.html"]
-    assert docs[1] == ["Wien wählt", "articles/a.html", "2026-01-02", "ORF", "Die Wahl in Wien.", ["Wien", "Wahl"]]
+    assert docs[1][:5] == ["Wien wählt", "articles/a.html", "2026-01-02", "ORF", [["Wien", ""], ["Wahl", ""]]]
+    assert docs[1][6] == 1
+    text = next(f.data for f in built.files if f.path == f"search/text/{docs[1][5]}.txt")
+    assert text.decode() == "Wien wählt\nDie Wahl in Wien.\nLange Schlangen vor den Lokalen."
+
+
+def test_a_hit_knows_its_story_size_and_tag_pages():
+    doc = SearchDoc(url="x.html", title="T", date="2026-01-01", lang="de", tags=("Wien",),
+                    tag_urls=("tag/wien.html",), story_size=3)
+    entry = read(files([doc]), meta(files([doc]))["store"]["files"][0])["docs"][0]
+    assert entry[4] == [["Wien", "tag/wien.html"]] and entry[6] == 3
+
+
+def test_facets_count_sources_years_languages_and_tags_per_article():
+    built = files()
+    facets = read(built, meta(built)["facets"])
+    assert facets["sources"] == ["", "BBC", "ORF"] and facets["langs"] == ["de", "en"]
+    assert [facets["sources"][i] for i in facets["source"]] == ["BBC", "ORF", ""]
+    assert facets["year"] == [2026, 0, 0]  # gaps
+    assert [[facets["tags"][t] for t in tags] for tags in facets["tag"]] == [[], ["Wien", "Wahl"], []]
+
+
+def test_compound_parts_are_indexed_in_their_own_field():
+    doc = SearchDoc(url="x.html", title="Hausarrest verhängt", date="2026-01-01", lang="de",
+                    body="Die Lebensmittelverschwendung wächst.")
+    de = postings(files([doc], {**FIELDS, "parts": 1}), "de")
+    assert set(de["hausarr"]) == {"title"}
+    assert set(de["arr"]) == {"parts"} and set(de["verschwend"]) == {"parts"} and "lebensmittel" in de
 
 
 def test_one_index_per_language_other_languages_go_to_the_fallback():
@@ -65,8 +92,8 @@ def test_one_index_per_language_other_languages_go_to_the_fallback():
     assert sorted(indexes) == ["de", "en"]
     assert indexes["de"]["docs"] == [1, 1]  # gaps: store positions 1 and 2 (a.html, c.html)
     assert indexes["en"]["docs"] == [0]
-    assert indexes["de"]["pipeline"] == ["trimmer-de", "transliterate-de", "stopWordFilter-de", "stemmer-de"]
-    assert indexes["en"]["pipeline"] == ["trimmer-en", "stopWordFilter", "stemmer"]
+    assert indexes["de"]["pipeline"] == ["trimmer-any-de", "transliterate-de", "stopWordFilter-de", "stemmer-de"]
+    assert indexes["en"]["pipeline"] == ["trimmer-any-en", "stopWordFilter", "stemmer"]
 
 
 def test_postings_hold_each_field_s_documents_and_scores():
@@ -102,7 +129,7 @@ def test_names_are_content_hashed_and_builds_are_byte_identical():
                for path in [s[1] for index in meta(first)["indexes"].values() for s in index["shards"]]
                + meta(first)["store"]["files"])
     manifest = next(f for f in first.files if f.path == "search/manifest.json")
-    assert json.loads(manifest.data) == {"version": 2, "meta": first.meta.path}
+    assert json.loads(manifest.data) == {"version": 3, "meta": first.meta.path}
     assert len(first.files) == len({f.path for f in first.files})
 
 

@@ -51,7 +51,8 @@ def write_corpus_site(folder: Path, docs=None) -> CorpusSite:
 
 EVALUATE = """async ({meta, display, typos, exact, distances}) => {
   const get = async (url) => (await fetch(url)).json();
-  const searcher = new NewsSearch.Searcher(await get(meta), new URL('./', location.href), get);
+  const getText = async (url) => (await fetch(url)).text();
+  const searcher = new NewsSearch.Searcher(await get(meta), new URL('./', location.href), get, getText);
   const urls = async (hits) => Promise.all(hits.map(async (h) => (await searcher.doc(h.ref))[1]));
   let t = performance.now();
   const table = await get(display);

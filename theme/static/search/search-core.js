@@ -263,6 +263,9 @@
         if (prefix.length >= (word.explicit ? 1 : MIN_PREFIX)) clause.ranges.push([prefix, word.explicit ? 1 : PREFIX_WEIGHT]);
       }
       if (!clause.terms.length && !clause.ranges.length) return kept;
+      // A stop word being typed (`unter`) may become `Unternehmen`: its
+      // prefix adds to the score but is not required.
+      clause.optional = !term && !word.explicit && lunr.newsDigest.trim(word.text) !== "";
       clause.question = QUESTION_WORDS.has(word.text.toLowerCase());
       kept.push(clause);
       return kept;
@@ -324,7 +327,7 @@
    * clause matched (`partial` false) or, if none has all, the most. */
   Language.prototype.score = function (clauses, partial) {
     var self = this, totals = new Map(), excluded = new Set();
-    var wanted = clauses.filter(function (c) { return !c.word.exclude && !(partial && c.question); });
+    var wanted = clauses.filter(function (c) { return !c.word.exclude && !c.optional && !(partial && c.question); });
     clauses.forEach(function (clause) {
       var scores = self.clauseScores(clause);
       if (clause.word.exclude) { scores.forEach(function (_, doc) { excluded.add(doc); }); return; }
@@ -332,24 +335,26 @@
       scores.forEach(function (s, doc) {
         var total = totals.get(doc) || { score: 0, terms: [], matched: 0 };
         total.score += s.score;
-        total.matched += 1;
+        if (!clause.optional) total.matched += 1;
         total.terms.push.apply(total.terms, s.terms);
         totals.set(doc, total);
       });
     });
-    if (!wanted.length) {  // only exclusions: every other article, as lunr did
+    if (!wanted.length && !clauses.some(function (c) { return c.optional; })) {  // only exclusions: every other article
       this.docs.forEach(function (doc) { if (!totals.has(doc)) totals.set(doc, { score: 0, terms: [], matched: 0 }); });
     }
     var hits = [];
     totals.forEach(function (total, doc) {
-      if (excluded.has(doc) || (!partial && total.matched < wanted.length)) return;
+      if (excluded.has(doc) || (!partial && total.matched < wanted.length) || (partial && !total.matched)) return;
       hits.push({ ref: doc, lang: self.lang, score: total.score, terms: total.terms, matched: total.matched });
     });
     return hits;
   };
 
+  /* Best first: by score (with every word; in the most-words fallback the
+   * score sums the words matched, so rare words count most). */
   function byRank(a, b) {
-    return (b.matched - a.matched) || (b.score - a.score) || (a.ref - b.ref);
+    return (b.score - a.score) || (a.ref - b.ref);
   }
 
   /* The search over the files `meta` names (paths from `siteRoot`, a URL);
@@ -400,7 +405,7 @@
     var self = this;
     var fuzzy = clauses.filter(function (c) { return c.word.fuzzy; });
     var unknown = clauses.filter(function (c) {
-      return !c.word.fuzzy && !c.word.exclude && !c.word.prefix && !c.expanded.length
+      return !c.word.fuzzy && !c.word.exclude && !c.word.explicit && !c.optional && !c.expanded.length
         && c.word.text.length >= 2 * MIN_COMPOUND_PART;
     });
     if (!fuzzy.length && !unknown.length) return Promise.resolve(clauses);
@@ -456,7 +461,7 @@
       }
       var hits = collect(false), partial = false;
       var countable = langs.some(function (lang) {
-        return byLang[lang].filter(function (c) { return !c.word.exclude; }).length > 1;
+        return byLang[lang].filter(function (c) { return !c.word.exclude && !c.optional; }).length > 1;
       });
       if (!hits.length && countable) {
         hits = collect(true);

@@ -60,31 +60,47 @@ class CompoundSplitter:
         part = part.lower()
         return part in self._known or any(part.endswith(f) and part[:-len(f)] in self._known for f in _FUGEN)
 
-    def parts(self, word: str) -> list[str]:
+    def split(self, word: str) -> tuple[str, str] | None:
+        """(modifier, head) of a compound, or None."""
         if not (MIN_WORD <= len(word) <= MAX_WORD and word[0].isupper() and word.isalpha()):
-            return []
+            return None
         if self._split is None:
             self._load()
         score, head, tail = self._split(word)[0]
         if len(head) < MIN_PART or len(tail) < MIN_PART or score <= LIKELY:
-            return []
+            return None
         if score < CONFIDENT and not (self._is_word(head) and self._is_word(tail)):
-            return []
-        return [head, *self.parts(head), tail]
+            return None
+        return head, tail
+
+    def parts(self, word: str) -> list[str]:
+        """All parts: each modifier, its own parts, and the head."""
+        split = self.split(word)
+        return [split[0], *self.parts(split[0]), split[1]] if split else []
+
+    def heads(self, word: str) -> list[str]:
+        """The heads only: the last part and the heads within the modifier
+        (`Mittel`, `Verschwendung` of `Lebensmittelverschwendung`)."""
+        split = self.split(word)
+        return [*self.heads(split[0]), split[1]] if split else []
 
 
-def parts_text(texts, splitter: CompoundSplitter, memo: dict[str, str]) -> str:
+def parts_text(texts, splitter: CompoundSplitter, memo: dict[str, tuple[str, str]], heads_only=()) -> str:
     """The parts of the compounds in `texts` (one article's fields), as one
-    text for the index's `parts` field; `memo` holds each word's parts for
-    the build (a word is split once)."""
+    text for the index's `parts` field: all parts, or only the heads for the
+    texts at the positions in `heads_only` (the body: a modifier there is
+    mostly found as a prefix, and all its parts would cost a twentieth more
+    index); `memo` holds each word's parts for the build (a word is split once)."""
     found = []
-    for text in texts:
+    for n, text in enumerate(texts):
         for word in split_words(text):
             if len(word) < MIN_WORD:
                 continue
-            parts = memo.get(word)
-            if parts is None:
-                parts = memo[word] = " ".join(splitter.parts(trim(word)))
-            if parts:
-                found.append(parts)
+            known = memo.get(word)
+            if known is None:
+                trimmed = trim(word)
+                known = memo[word] = (" ".join(splitter.parts(trimmed)), " ".join(splitter.heads(trimmed)))
+            part = known[1] if n in heads_only else known[0]
+            if part:
+                found.append(part)
     return " ".join(found)

@@ -64,13 +64,15 @@ class SearchDoc:
 
 
 def field_texts(doc: SearchDoc, fields: Sequence[str], splitter: CompoundSplitter | None,
-                memo: dict[str, str]) -> dict[str, str]:
+                memo: dict) -> dict[str, str]:
     """The text of each of `fields` (and of title, lead and body) of one
     article, the body read once; `parts` from the compounds of title, lead
-    and body when `splitter` is given (German), else empty."""
+    and body (the body's heads only) when `splitter` is given (German),
+    else empty."""
     texts = {name: doc.field(name) for name in dict.fromkeys([*COMPOUND_SOURCES, *fields]) if name != "parts"}
     if "parts" in fields:
-        texts["parts"] = parts_text([texts[n] for n in COMPOUND_SOURCES], splitter, memo) if splitter else ""
+        texts["parts"] = (parts_text([texts[n] for n in COMPOUND_SOURCES], splitter, memo,
+                                     heads_only=(COMPOUND_SOURCES.index("body"),)) if splitter else "")
     return texts
 
 
@@ -193,7 +195,7 @@ def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields:
     it is read. What is made on the way is dropped once used (the surface
     forms before the postings' peak, everything else on return)."""
     splitter = CompoundSplitter() if lang == "de" and "parts" in fields else None
-    memo: dict[str, str] = {}
+    memo: dict = {}
 
     def docs():
         for n in numbers:

@@ -27,11 +27,17 @@ def test_simple_words_short_words_lowercase_words_and_long_runs_stay_whole(word)
     assert SPLITTER.parts(word) == []
 
 
-def test_parts_text_splits_each_word_once_and_depends_on_the_article_alone():
+def test_heads_are_the_last_part_and_the_heads_within_the_modifier():
+    assert SPLITTER.heads("Lebensmittelverschwendung") == ["Mittel", "Verschwendung"]
+    assert SPLITTER.heads("Hausarrest") == ["Arrest"]
+
+
+def test_parts_text_splits_each_word_once_and_gives_the_body_s_heads_only():
     memo = {}
-    text = parts_text(["Hausarrest für den Minister", "", "Wieder Hausarrest."], SPLITTER, memo)
-    assert text == "Haus Arrest Haus Arrest"
-    assert memo == {"Hausarrest": "Haus Arrest", "Minister": "", "Hausarrest.": "Haus Arrest"}
+    text = parts_text(["Hausarrest für den Minister", "", "Wieder Hausarrest."], SPLITTER, memo, heads_only=(2,))
+    assert text == "Haus Arrest Arrest"
+    assert memo == {"Hausarrest": ("Haus Arrest", "Arrest"), "Minister": ("", ""),
+                    "Hausarrest.": ("Haus Arrest", "Arrest")}
 
 
 def test_analysis_of_multi_megabyte_adversarial_lines_is_linear():

@@ -42,6 +42,26 @@ SEEDS = {
         "Gespräche über den Haushalt gehen weiter\nORF\n"
         "Die Gespräche der Koalition über das Budget dauern an.\n"
         "Eine Einigung sei noch nicht in Sicht, hieß es aus Verhandlerkreisen.\n"),
+    "020_scripts.txt": (
+        "Москва и Αθήνα: مرحبا بكم, שלום עולם, 北京欢迎你\nTASS\n"
+        "Встреча в Москве прошла спокойно. Η συνάντηση στην Αθήνα.\n"
+        "Die Delegationen trafen sich am Abend.\n"),
+    "021_hausarrest.txt": (
+        "Hausarrest für den Bürgermeister von Graz\nORF\n"
+        "Das Gericht verhängte den Arrest im eigenen Haus bis zum Prozess.\n"
+        "Die Verschwendung von Lebensmitteln in der Stadtküche war der Anlass, hieß es.\n"),
+    "022_zahlen.txt": (
+        "Sturm verliert 3:0 in Salzburg vor 1.400 Fans\nORF\n"
+        "Die Grazer kassierten in der zweiten Hälfte drei Tore und eine Rote Karte.\n"
+        "Der Verein hatte 2015 noch 1,6 Millionen Euro Gewinn gemacht.\n"),
+    "023_karte.txt": (
+        "Rote Zahlen und eine gelbe Karte für den Klub\nORF\n"
+        "Die Bilanz ist rot, die Karte des Vereins gelb, die Stimmung trüb. Rote Zahlen, Karte, Karte.\n"
+        "Der Vorstand will sparen.\n"),
+    "024_unsichtbar.txt": (
+        "Der Bundes\u200btag berät über das Budget\nDW\n"
+        "Die Abgeordneten des Bundes\u200btags streiten über die Schulden.\n"
+        "Eine Einigung ist nicht in Sicht.\n"),
     "016_english.txt": (
         "NATO foreign ministers prepare talks with Russia\nBBC\n"
         "The alliance said on Friday that it was ready to listen to Moscow's concerns.\n"

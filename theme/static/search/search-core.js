@@ -25,6 +25,7 @@
   var MIN_PREFIX = 3;  // letters before the word being typed matches as a prefix
   var PHRASE_CANDIDATES = 30;  // best hits whose text is checked for a phrase
   var MIN_COMPOUND_PART = 4;
+  var ENDINGS = ["", "n", "e", "en", "s", "es", "er"];  // of a compound's parts as words
   // Question words, left out when no article has every word (the pipelines
   // drop stop words already).
   var QUESTION_WORDS = new Set(["wer", "wie", "was", "wann", "wo", "warum", "wieso", "weshalb", "weswegen",
@@ -236,13 +237,23 @@
     return this.allTerms.filter(function (t) { return within(term, t, distance); });
   };
 
+  /* The index term of `word` or of a form of it with an ending (a part of
+   * a compound drops it: `Lebensmittel` in `Verschwendung von Lebensmitteln`). */
+  Language.prototype.knownForm = function (word) {
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var term = this.analyse(word + ENDINGS[i]);
+      if (term && this.termSet.has(term)) return term;
+    }
+    return null;
+  };
+
   /* A word no article has, as two words the index knows (`Lebensmittel` +
    * `verschwendung`), the longest known first part first; or null. */
   Language.prototype.compoundParts = function (word) {
     var lower = word.toLowerCase();
     for (var i = lower.length - MIN_COMPOUND_PART; i >= MIN_COMPOUND_PART; i--) {
-      var head = this.analyse(lower.slice(0, i)), tail = this.analyse(lower.slice(i));
-      if (head && tail && this.termSet.has(head) && this.termSet.has(tail)) return [head, tail];
+      var tail = this.knownForm(lower.slice(i)), head = tail && this.knownForm(lower.slice(0, i));
+      if (head) return [head, tail];
     }
     return null;
   };
@@ -298,25 +309,31 @@
     clause.expanded = Array.from(seen.entries());
   };
 
-  /* Per document of the clause's terms: {score, terms} (a Map). */
+  /* Per document of the clause's terms: {score, terms, whole} (a Map);
+   * `whole`: matched in a field other than `parts` (a word, not a part of
+   * a compound). */
   Language.prototype.clauseScores = function (clause) {
     var fields = this.fields, only = clause.fields, self = this, best = new Map();
+    var parts = fields.indexOf("parts");
     clause.expanded.forEach(function (entry) {
-      var term = entry[0], weight = entry[1], flat = self.postings(term), sums = new Map();
+      var term = entry[0], weight = entry[1], flat = self.postings(term), sums = new Map(), whole = new Set();
       for (var i = 0; i < flat.length;) {
         var field = flat[i], count = flat[i + 1], doc = 0, use = !only || only.indexOf(fields[field]) !== -1;
         i += 2;
         for (var j = 0; j < count; j++, i += 2) {
           doc += flat[i];
-          if (use) sums.set(doc, (sums.get(doc) || 0) + flat[i + 1]);
+          if (!use) continue;
+          sums.set(doc, (sums.get(doc) || 0) + flat[i + 1]);
+          if (field !== parts) whole.add(doc);
         }
       }
       sums.forEach(function (sum, doc) {
         var score = sum * weight / SCORE_SCALE, current = best.get(doc);
-        if (!current) best.set(doc, { score: score, terms: [term] });
+        if (!current) best.set(doc, { score: score, terms: [term], whole: whole.has(doc) });
         else {
           current.terms.push(term);
           if (score > current.score) current.score = score;
+          current.whole = current.whole || whole.has(doc);
         }
       });
     });
@@ -333,28 +350,33 @@
       if (clause.word.exclude) { scores.forEach(function (_, doc) { excluded.add(doc); }); return; }
       if (partial && clause.question) return;
       scores.forEach(function (s, doc) {
-        var total = totals.get(doc) || { score: 0, terms: [], matched: 0 };
+        var total = totals.get(doc) || { score: 0, terms: [], matched: 0, whole: 0 };
         total.score += s.score;
         if (!clause.optional) total.matched += 1;
+        if (s.whole && !clause.compound) total.whole += 1;
         total.terms.push.apply(total.terms, s.terms);
         totals.set(doc, total);
       });
     });
     if (!wanted.length && !clauses.some(function (c) { return c.optional; })) {  // only exclusions: every other article
-      this.docs.forEach(function (doc) { if (!totals.has(doc)) totals.set(doc, { score: 0, terms: [], matched: 0 }); });
+      this.docs.forEach(function (doc) {
+        if (!totals.has(doc)) totals.set(doc, { score: 0, terms: [], matched: 0, whole: 0 });
+      });
     }
     var hits = [];
     totals.forEach(function (total, doc) {
       if (excluded.has(doc) || (!partial && total.matched < wanted.length) || (partial && !total.matched)) return;
-      hits.push({ ref: doc, lang: self.lang, score: total.score, terms: total.terms, matched: total.matched });
+      hits.push({ ref: doc, lang: self.lang, score: total.score, terms: total.terms, matched: total.matched,
+                  whole: total.whole });
     });
     return hits;
   };
 
-  /* Best first: by score (with every word; in the most-words fallback the
+  /* Best first: the more words matched as words (not as parts of a
+   * compound) the better, then by score (in the most-words fallback the
    * score sums the words matched, so rare words count most). */
   function byRank(a, b) {
-    return (b.score - a.score) || (a.ref - b.ref);
+    return (b.whole - a.whole) || (b.score - a.score) || (a.ref - b.ref);
   }
 
   /* The search over the files `meta` names (paths from `siteRoot`, a URL);
@@ -535,6 +557,7 @@
     });
   };
 
+  var CJK_OR_SPACE = /([\s\-]+|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])/;
   var EDGE = /^([^\p{L}\p{M}\p{N}]*)(.*?)([^\p{L}\p{M}\p{N}]*)$/u;
 
   /* `text` as parts [{text, mark}]: words whose index term is one of
@@ -543,7 +566,7 @@
     var wanted = new Set(terms), heads = new Set();
     wanted.forEach(function (t) { heads.add(t.slice(0, 2)); });
     var parts = [];
-    fold(text).split(/([\s\-]+)/).forEach(function (piece) {
+    text.replace(INVISIBLE, "").split(CJK_OR_SPACE).forEach(function (piece) {
       if (!piece) return;
       if (/^[\s\-]+$/.test(piece)) { parts.push({ text: piece, mark: false }); return; }
       var edges = EDGE.exec(piece), core = edges[2];

@@ -246,7 +246,7 @@
     var filtered = FACETS.some(function (key) { return chosen[key].length; });
     var facetsReady = filtered ? state.searcher.facets().then(function (f) { state.facets = f; }, function () {})
       : Promise.resolve();
-    return Promise.all([state.searcher.search(typing ? text : query), facetsReady]).then(function (results) {
+    return Promise.all([state.searcher.search(text), facetsReady]).then(function (results) {
       if (generation !== state.generation) return undefined;
       var hits = results[0];
       if (!state.facets) {

@@ -187,6 +187,7 @@ def test_320_px_dark_mode_marks_and_no_layout_shift_while_results_load(browser, 
     expect(page.locator("#search-results .search-hit-snippet[aria-busy]")).to_have_count(0)
     page.wait_for_timeout(300)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert page.eval_on_selector(".search-hit-snippet", "e => parseFloat(getComputedStyle(e).fontSize)") >= 16
     assert page.evaluate("window.__cls") < 0.05
     mark = page.locator("#search-results mark").first
     background = mark.evaluate("m => getComputedStyle(m).backgroundColor")

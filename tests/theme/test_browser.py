@@ -31,6 +31,7 @@ PAGES = [
     "archives.html", "archives/2022/index.html", "archives/2022/01/index.html", "archives/2022/01/07/index.html",
     "impressum.html", "datenschutz.html",
     "author/bernd-riegert.html", "pages/hinweise.html", "about.html", "404.html",
+    "search.html?q=NATO",
 ]
 
 

@@ -66,21 +66,21 @@
       status.appendChild(link);
     }
 
-    /* A promise that settles once the fallback's hits for `query`, if any,
-     * are shown with `render(hits)` (which may return a promise) and the
-     * notice; nothing happens once `isCurrent()` is false. `options.skipLast`:
-     * the reader is still typing the last word. */
+    /* A promise of whether the fallback's hits for `query` were shown (with
+     * `render(hits)`, which may return a promise, and the notice); nothing
+     * happens once `isCurrent()` is false. `options.skipLast`: the reader is
+     * still typing the last word. */
     function offer(query, isCurrent, render, options) {
-      if (query === exactQuery) return Promise.resolve();
+      if (query === exactQuery) return Promise.resolve(false);
       return NewsFuzzy.fallback(engine, query, null, options && options.skipLast).then(function (result) {
-        if (!result || !isCurrent()) return undefined;
+        if (!result || !isCurrent()) return false;
         return loadForms().then(function (byLang) {
-          if (!isCurrent()) return undefined;
+          if (!isCurrent()) return false;
           var shown = render(result.hits);
           notice(query, NewsFuzzy.correctedText(query, result.corrections, byLang));
-          return shown;
+          return Promise.resolve(shown).then(function () { return true; });
         });
-      }).catch(function () { /* a shard failed to load: the plain "no hits" stays */ });
+      }).catch(function () { return false; /* a shard failed to load: what was there stays */ });
     }
 
     return { offer: offer };

@@ -255,11 +255,16 @@
           if (generation === state.generation) fillFilters(state.all, currentChoices());
         }, function () {});
       }
-      if (hits.length === 0) {
-        render(query, hits);
+      if (hits.length === 0 || hits.partial) {
+        // A word no index knows may be a typo: its correction before the
+        // articles with the most words.
+        if (!hits.length) render(query, hits);
         return fuzzy.offer(query, function () { return generation === state.generation; }, function (corrected) {
           return render(query, corrected);
-        }, { skipLast: typing && !/\s$/.test(text) });
+        }, { skipLast: typing && !/\s$/.test(text) }).then(function (shown) {
+          if (!shown && hits.length && generation === state.generation) return render(query, hits);
+          return undefined;
+        });
       }
       return render(query, hits);
     }, function () {

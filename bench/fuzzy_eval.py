@@ -66,8 +66,10 @@ EVALUATE = """async ({meta, display, typos, exact, distances}) => {
     const t1 = performance.now();
     const result = plain.length ? null : await NewsFuzzy.fallback(searcher, q, distances);
     const t2 = performance.now();
+    // What the page shows: the hits of the typed words (the last one a prefix), else the fallback's.
+    const shown = plain.length ? plain : (result ? result.hits : []);
     typoResults.push({
-      plain: plain.length, top: result ? await urls(result.hits.slice(0, 5)) : [],
+      plain: plain.length, top: await urls(shown.slice(0, 5)),
       count: result ? result.hits.length : 0,
       corrected: result ? NewsFuzzy.correctedText(q, result.corrections, forms) : null,
       searchMs: t1 - t0, fallbackMs: t2 - t1});

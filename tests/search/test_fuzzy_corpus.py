@@ -49,7 +49,9 @@ def test_the_typo_set_is_made_as_the_issue_asks(typos, corpus):
 
 
 def test_typos_find_their_article_in_the_first_five_hits(typos, results):
-    assert all(r["plain"] == 0 for r in results["typos"])  # every typo needs the fallback
+    # Nearly every typo needs the fallback; a few are found as the beginning of a
+    # word (the query's last word matches as a prefix: `Schulleitun`).
+    assert sum(r["plain"] == 0 for r in results["typos"]) >= 0.8 * len(typos)
     assert success_at_5(typos, results["typos"]) >= 0.9
 
 

@@ -69,15 +69,18 @@
     /* A promise of whether the fallback's hits for `query` were shown (with
      * `render(hits)`, which may return a promise, and the notice); nothing
      * happens once `isCurrent()` is false. `options.skipLast`: the reader is
-     * still typing the last word. */
+     * still typing the last word; `options.changed`: only a correction that
+     * changes the query counts (the query has hits with fewer words). */
     function offer(query, isCurrent, render, options) {
       if (query === exactQuery) return Promise.resolve(false);
       return NewsFuzzy.fallback(engine, query, null, options && options.skipLast).then(function (result) {
         if (!result || !isCurrent()) return false;
         return loadForms().then(function (byLang) {
           if (!isCurrent()) return false;
+          var corrected = NewsFuzzy.correctedText(query, result.corrections, byLang);
+          if (options && options.changed && corrected.toLowerCase() === query.toLowerCase()) return false;
           var shown = render(result.hits);
-          notice(query, NewsFuzzy.correctedText(query, result.corrections, byLang));
+          notice(query, corrected);
           return Promise.resolve(shown).then(function () { return true; });
         });
       }).catch(function () { return false; /* a shard failed to load: what was there stays */ });

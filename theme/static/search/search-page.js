@@ -261,7 +261,7 @@
         if (!hits.length) render(query, hits);
         return fuzzy.offer(query, function () { return generation === state.generation; }, function (corrected) {
           return render(query, corrected);
-        }, { skipLast: typing && !/\s$/.test(text) }).then(function (shown) {
+        }, { skipLast: typing && !/\s$/.test(text), changed: hits.length > 0 }).then(function (shown) {
           if (!shown && hits.length && generation === state.generation) return render(query, hits);
           return undefined;
         });

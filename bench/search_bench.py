@@ -82,11 +82,13 @@ KINDS = {"de": "index shards", "en": "index shards", "store": "store chunks", "m
 
 
 def search_files(site: Path) -> None:
-    """Index shards, store chunks and meta; other files (the typo fallback's
-    display forms, fetched only when a fallback has hits) listed apart."""
+    """Index shards, store chunks and meta; other files (the facets, the term
+    list and display forms of the fallbacks, the articles' texts for
+    snippets and phrases, each fetched only when needed) listed apart."""
     groups: dict[str, list[Path]] = {}
     for path in sorted((site / "search").glob("*.json")):
-        groups.setdefault(KINDS.get(path.name.split(".")[0], f"other: {path.name}"), []).append(path)
+        groups.setdefault(KINDS.get(path.name.split(".")[0], f"other: {path.name.split('.')[0]}"), []).append(path)
+    groups["texts (one per article)"] = sorted((site / "search" / "text").glob("*.txt"))
     total, files = 0, 0
     for kind, paths in groups.items():
         packed = [gzip_size(p) for p in paths]
@@ -160,6 +162,49 @@ def first_result(browser, base: str, settled: bool) -> dict:
     return times
 
 
+TYPED = "Flüchtlinge Wien"
+# In the page: each prefix of the text (from its first letter) typed as an input
+# event, the time until #search-results is no longer busy (its hits shown).
+KEYSTROKES = """async (text) => {
+  const input = document.getElementById('search-query'), list = document.getElementById('search-results');
+  const times = [];
+  for (let n = 1; n <= text.length; n++) {
+    const t0 = performance.now();
+    const done = new Promise(resolve => {
+      const observer = new MutationObserver(() => {
+        if (list.getAttribute('aria-busy') === 'false') { observer.disconnect(); resolve(); }
+      });
+      observer.observe(list, {attributes: true});
+    });
+    input.value = text.slice(0, n);
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    await done;
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
+def lighthouse_search(site: Path, reports: Path) -> dict[str, int]:
+    """Lighthouse (mobile, its default) on search.html?q=Flüchtlinge Wien."""
+    from tests.support.browser import CHROMIUM, serve
+
+    lighthouse = ROOT / "node_modules" / ".bin" / "lighthouse"
+    reports.mkdir(parents=True, exist_ok=True)
+    with serve(site) as base:
+        subprocess.run([str(lighthouse), f"{base}/search.html?q={quote('Flüchtlinge Wien')}", "--quiet",
+                        "--output=json", "--output=html", f"--output-path={reports / 'search'}",
+                        "--only-categories=performance,accessibility,best-practices",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                       cwd=ROOT, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+    report = json.loads((reports / "search.report.json").read_text(encoding="utf-8"))
+    scores = {c: round(v["score"] * 100) for c, v in report["categories"].items()}
+    audits = report["audits"]
+    scores |= {k: audits[k]["displayValue"] for k in ("largest-contentful-paint", "cumulative-layout-shift",
+                                                      "total-blocking-time") if k in audits}
+    return scores
+
+
 def browser_figures(site: Path, loads: int, compare: list[Path] = (), settled: bool = False) -> None:
     """The browser figures of `site`; with `compare`, only the first-result
     figures, of each site."""
@@ -173,7 +218,7 @@ def browser_figures(site: Path, loads: int, compare: list[Path] = (), settled: b
         total = 0
         for url in urls:
             path = urlparse(url).path
-            if path.startswith("/search/") and path.endswith(".json"):  # data, not the page's script
+            if path.startswith("/search/") and path.endswith((".json", ".txt")):  # data, not the page's script
                 if path not in sizes:
                     sizes[path] = gzip_size(site / path.lstrip("/"))
                 total += sizes[path]
@@ -239,7 +284,8 @@ def browser_figures(site: Path, loads: int, compare: list[Path] = (), settled: b
         times = page.evaluate("""async (queries) => {
             const meta = await (await fetch(document.getElementById('search-results').dataset.meta)).json();
             const searcher = new NewsSearch.Searcher(meta, new URL('./', location.href),
-                                                     url => fetch(url).then(r => r.json()));
+                                                     url => fetch(url).then(r => r.json()),
+                                                     url => fetch(url).then(r => r.text()));
             for (const q of queries) await searcher.search(q);  // shards loaded
             const times = [];
             for (let round = 0; round < 5; round++) for (const q of queries) {
@@ -250,6 +296,14 @@ def browser_figures(site: Path, loads: int, compare: list[Path] = (), settled: b
         print(f"Chromium, query time with its shards loaded: median {statistics.median(times):.2f} ms "
               f"({len(QUERIES)} queries x 5)")
         context.close()
+        keys = []
+        for _ in range(3):
+            context, page, _urls = opened(browser, base, "")
+            keys += page.evaluate(KEYSTROKES, TYPED)
+            context.close()
+        print(f"typing {TYPED!r} letter by letter (3 fresh pages), each keystroke to its results shown: median "
+              f"{statistics.median(keys):.0f} ms, 90th percentile {sorted(keys)[int(0.9 * len(keys))]:.0f} ms, "
+              f"max {max(keys):.0f} ms")
         browser.close()
 
 
@@ -266,6 +320,8 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=5, help="fresh pages per site for the first result")
     parser.add_argument("--settled-window", action="store_true",
                         help="open the search in a window that has finished opening (see the module docstring)")
+    parser.add_argument("--lighthouse", type=Path, metavar="DIR",
+                        help="also Lighthouse on search.html?q=Flüchtlinge Wien, reports into DIR")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     name = f"x{args.copies}"
@@ -275,6 +331,8 @@ def main() -> None:
             raise SystemExit(f"{site} has no search.html: run without --browser-only first")
         print(f"site: {site} (built before); load average (1/5/15 min) at start: {load()}")
         browser_figures(site, args.loads, args.compare, args.settled_window)
+        if args.lighthouse:
+            print(f"lighthouse, search.html?q=Flüchtlinge Wien: {lighthouse_search(site, args.lighthouse)}")
         print(f"load average (1/5/15 min) at end: {load()}")
         return
     seeds, content = WORK / f"search-seeds-{name}", WORK / f"search-content-{name}"
@@ -308,6 +366,8 @@ def main() -> None:
               f"peak {peak:.0f} MB; × plain: time {seconds / plain_s:.2f}, memory {peak / plain_mb:.2f}")
     search_files(WORK / f"search-plugin-{name}")
     browser_figures(site, args.loads, args.compare, args.settled_window)
+    if args.lighthouse:
+        print(f"lighthouse, search.html?q=Flüchtlinge Wien: {lighthouse_search(site, args.lighthouse)}")
     print(f"load average (1/5/15 min) at end: {load()}")
 
 

@@ -13,7 +13,6 @@
   "use strict";
 
   var SNIPPET_WORDS = 32;
-  var TYPING_DELAY_MS = 80;
   var PAGE_SIZE = 10;
   var MAX_OPTIONS = 40;  // most frequent values per filter (and the chosen ones)
   var FACETS = ["source", "tag", "year", "lang"];
@@ -292,17 +291,14 @@
     else window.history.replaceState(null, "", url.href);
   }
 
-  var timer = null;
+  // Every keystroke searches (a search whose results are not shown yet is
+  // overtaken: `generation`); shards and store chunks stay loaded.
   input.addEventListener("input", function () {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(function () {
-      if (state.searcher) { remember(input.value, false); show(input.value, true); }
-    }, TYPING_DELAY_MS);
+    if (state.searcher) { remember(input.value, false); show(input.value, true); }
   });
   form.addEventListener("submit", function (event) {
     if (!state.searcher) return;  // not loaded yet: let the browser submit
     event.preventDefault();
-    window.clearTimeout(timer);
     remember(input.value, true);
     show(input.value, false);
   });

@@ -16,6 +16,7 @@ import filecmp
 import logging
 import os
 import shutil
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -59,6 +60,7 @@ class Downloader:
         self.deadline = time.monotonic() + float(setting(settings, "LOCAL_IMAGES_BUDGET"))
         self.down_hosts: set[str] = set()
         self.count = 0
+        self.lock = threading.Lock()  # downloads run in worker threads
 
     def __call__(self, url: str) -> bytes:
         host = host_of(url)
@@ -70,9 +72,11 @@ class Downloader:
             data = fetch(url, self.timeout, self.max_bytes)
         except FetchError as error:
             if error.unreachable:
-                self.down_hosts.add(host)
+                with self.lock:
+                    self.down_hosts.add(host)
             raise
-        self.count += 1
+        with self.lock:
+            self.count += 1
         return data
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import threading
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,17 +37,15 @@ def variant_widths(original_width: int, widths: tuple[int, ...]) -> list[int]:
 def open_image(data: bytes, max_pixels: int) -> Image.Image:
     """Decode `data` fully (a truncated or fake image fails here, not in the browser)."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            probe = Image.open(io.BytesIO(data))
-            if probe.width * probe.height > max_pixels:
-                raise ImageError(f"{probe.width}x{probe.height} px is more than {max_pixels} pixels")
-            probe.verify()
-            image = Image.open(io.BytesIO(data))
-            image.load()
+        probe = Image.open(io.BytesIO(data))
+        if probe.width * probe.height > max_pixels:  # refused before Pillow decodes a pixel
+            raise ImageError(f"{probe.width}x{probe.height} px is more than {max_pixels} pixels")
+        probe.verify()
+        image = Image.open(io.BytesIO(data))
+        image.load()
     except ImageError:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise ImageError(f"not an image Pillow can read ({error.__class__.__name__})") from None
     image = ImageOps.exif_transpose(image)
     if image.mode in ("RGBA", "LA", "P"):

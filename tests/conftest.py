@@ -1,3 +1,4 @@
+import os
 import sys
 from pathlib import Path
 
@@ -6,6 +7,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "plugins"))
+# No build the tests start downloads a lead image (pelicanconf.py reads this); the image
+# tests serve theirs on 127.0.0.1 and switch downloads on for their own builds.
+os.environ["LOCAL_IMAGES_DOWNLOAD"] = "0"
 
 
 def pytest_collection_modifyitems(config, items):

@@ -112,7 +112,8 @@ def build_site(tmp: Path, settings: dict | None = None, conf: str = "pelicanconf
     content = write_content(tmp / "content", images=images or REMOTE_IMAGES)
     output = tmp / "output"
     if images:
-        settings = {"LOCAL_IMAGES": True, "LOCAL_IMAGES_CACHE": str(image_cache or tmp / "image-cache"),
+        settings = {"LOCAL_IMAGES": True, "LOCAL_IMAGES_DOWNLOAD": True,
+                    "LOCAL_IMAGES_CACHE": str(image_cache or tmp / "image-cache"),
                     **(settings or {})}
     build(content, output, settings, conf=conf)
     return output

@@ -93,7 +93,8 @@ def _site(tmp_path: Path, base: str, cache: Path, name: str, **settings):
     articles[3]["Image"] = "{images}/missing.jpg"
     content = write_content(tmp_path / name / "content", articles, images=base)
     output = tmp_path / name / "output"
-    result = build(content, output, {"LOCAL_IMAGES": True, "LOCAL_IMAGES_CACHE": str(cache), **SETTINGS, **settings})
+    result = build(content, output, {"LOCAL_IMAGES": True, "LOCAL_IMAGES_DOWNLOAD": True, "LOCAL_IMAGES_CACHE": str(cache),
+                                     **SETTINGS, **settings})
     return output, result.stdout + result.stderr
 
 

@@ -81,3 +81,9 @@ def test_make_serve_uses_the_preview_server():
     plan = subprocess.run(["make", "-n", "-o", "html", "serve", "PORT=8124"], capture_output=True, text=True,
                           cwd=ROOT)
     assert "-m preview \"output\" --port 8124" in plan.stdout, plan.stdout
+
+
+def test_new_takes_the_language_from_ARTICLE_LANG(tmp_path):
+    result = run_make("new", "TITLE=Talks resume", "ARTICLE_LANG=en", f"INPUTDIR={tmp_path}")
+    assert result.returncode == 0, result.stderr
+    assert "Lang: en\n" in (tmp_path / "articles/talks-resume.md").read_text(encoding="utf-8")

@@ -23,8 +23,9 @@ EXONYMS_FILE = Path(__file__).with_name("exonyms.toml")
 # The search's German stop words (plugins/lunr_search), one per line.
 STOP_WORDS_DE_FILE = Path(__file__).resolve().parents[1] / "lunr_search" / "stopwords-de.txt"
 
-# Words of 3+ letters (inner hyphens and apostrophes end a word); numbers with
-# their separators, so `1.000`, `1,5` and `2.500,75` stay one token.
+# One of: a sentence's end (the next capital opens a sentence), a word of 2+
+# letters (hyphens and apostrophes end it), a number with its separators
+# (`1.000`, `1,5` stay one token).
 _TOKEN = re.compile(r"([.!?:]|[\"„“”«»](?=\s))|([^\W\d_]{2,})|(\d+(?:[.,]\d+)*)")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
 
@@ -43,7 +44,7 @@ _EXTRA_STOP = {
 }
 # Capitalised words that are not names (sentence openers, titles, months).
 _NOT_NAMES = {
-    "der", "die", "das", "ein", "eine", "the", "a", "an", "in", "im", "am", "an", "auf", "mit",
+    "der", "die", "das", "ein", "eine", "the", "an", "in", "im", "am", "auf", "mit",
     "nach", "bei", "vor", "für", "von", "zum", "zur", "und", "oder", "aber", "auch", "es", "er",
     "sie", "wir", "ich", "man", "this", "that", "these", "those", "it", "he", "she", "they", "we",
     "on", "at", "for", "with", "by", "from", "of", "to", "and", "but", "mr", "mrs", "ms", "dr",
@@ -75,14 +76,14 @@ class Features:
 class Extractor:
     """Turns text into Features; holds the stemmers, stop words and exonyms for one build."""
 
-    def __init__(self, exonyms: dict[str, str] | None = None):
+    def __init__(self):
         self._stemmers = {"de": snowballstemmer.stemmer("german"), "en": snowballstemmer.stemmer("english")}
         for stemmer in self._stemmers.values():
             stemmer.maxCacheSize = 0  # each distinct word is stemmed once, below
         german = STOP_WORDS_DE_FILE.read_text(encoding="utf-8").split()
         self._stop = {"de": frozenset(german) | _EXTRA_STOP["de"],
                       "en": frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP["en"]}
-        self._exonyms = load_exonyms() if exonyms is None else exonyms
+        self._exonyms = load_exonyms()
         self._places = frozenset(self._exonyms.values())
         self._stems: dict[tuple[str, str], str | None] = {}
         self._folded: dict[str, str] = {}
@@ -113,7 +114,8 @@ class Extractor:
         return key or None
 
     def _kind(self, lang: str, token: str) -> tuple:
-        """(stem or None, anchor key or None, strong) of one word, worked out once per build."""
+        """(stem or None, anchor key or None, whether the anchor is strong) of one word,
+        worked out once per build."""
         key = (lang, token)
         kind = self._kinds.get(key)
         if kind is None:

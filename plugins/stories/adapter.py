@@ -68,11 +68,12 @@ def source_of(article) -> str:
 
 
 def editor_choice(article):
-    """None (automatic), ALONE (`Story: no`) or the editor's story name."""
-    value = str(article.metadata.get("story", "") or "").strip()
+    """None (automatic), ALONE (`Story: no`) or the editor's story name (case and spaces
+    do not matter: `Gipfel in Brüssel` and `gipfel in  brüssel` are one story)."""
+    value = " ".join(str(article.metadata.get("story", "") or "").split()).casefold()
     if not value:
         return None
-    return ALONE if value.lower() in _ALONE_WORDS else value
+    return ALONE if value in _ALONE_WORDS else value
 
 
 def _inputs(article, default_lang: str) -> tuple:

@@ -17,7 +17,7 @@ EXTRA = {
     "e01-orf": {"Image": "https://example.org/nato.jpg", "Image-Alt": "Jens Stoltenberg"},  # the lead
     "e02-tagesschau": {"Story": "no"},  # matches e02, kept alone by the editor
     "d02-hamburg-hochbahn": {"Story": "Streiktag"},
-    "u06-wetter": {"Story": "Streiktag"},  # the editor's story joins any two articles
+    "u06-wetter": {"Story": "streiktag"},  # the editor's story joins any two articles (case does not matter)
 }
 FEEDS = {"FEED_ALL_ATOM": "feeds/all.atom.xml", "FEED_DOMAIN": "", "SITEURL": ""}
 

@@ -198,3 +198,16 @@ def test_the_words_on_the_pages_follow_the_sites_language():
     assert strings_for("de")["more"] == "Mehr zu dieser Meldung"
     assert strings_for("fr") == strings_for("de")  # the theme's fallback language
     assert strings_for("en").keys() == strings_for("de").keys()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=60), st.text(max_size=400), st.sampled_from(["de", "en", "fr"]),
+                          st.integers(min_value=0, max_value=200)), max_size=12))
+def test_any_text_groups_and_the_order_of_arrival_does_not_matter(rows):
+    docs = [Doc(f"d{n}", hours * HOUR, EXTRACTOR.features(lang, title, text))
+            for n, (title, text, lang, hours) in enumerate(rows)]
+    story_of = group(docs)
+    assert story_of == group(list(reversed(docs)))
+    assert set(story_of) == {d.id for d in docs}
+    for doc_id, story in story_of.items():
+        assert story in story_of and story_of[story] == story  # a story's key is its first article

@@ -30,7 +30,8 @@ Warn = Callable[..., None]
 def _code_digest() -> str:
     """What the grouping's result depends on besides the articles and the settings."""
     digest = hashlib.sha256()
-    for path in (_HERE / "cluster.py", _HERE / "features.py", EXONYMS_FILE, STOP_WORDS_DE_FILE):
+    for path in (_HERE / "adapter.py", _HERE / "cluster.py", _HERE / "features.py", EXONYMS_FILE,
+                 STOP_WORDS_DE_FILE):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -57,12 +57,12 @@ def corpus_checks(fields: dict, tags: dict[str, list[tuple[str, str]]]) -> list[
             if " " not in tag and tag not in protected:
                 if tag in words.first_names and tag not in words.places and tag not in words.surnames:
                     problems["first name alone"].append(tag)
-                if re.search(rf"\b(?:{'|'.join(map(re.escape, _first_names_in(text, words)))}) {re.escape(tag)}\b",
+                if re.search(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _first_names_in(text, words)))}) {re.escape(tag)}\b",
                              text) if _first_names_in(text, words) else False:
                     problems["surname alone beside its full name"].append(
                         f"{tag} [{re.search(rf'[A-ZÄÖÜ][a-zäöüß]+ {re.escape(tag)}', text).group()}]")
             if tag.split()[-1] in _PARTICLES or re.search(
-                    rf"(?<![\w-]){re.escape(tag)} (?:van|de|da|di|del|bin|ter|dos|van der|von der) [A-ZÄÖÜ][a-zäöüß]", text):
+                    rf"(?<![\w-]){re.escape(tag)} (?:van|de|da|di|del|bin|ter|dos|van der) [A-ZÄÖÜ][a-zäöüß]", text):
                 problems["cut before a particle"].append(tag)
             if re.search(rf"\b(?:St\.|Sankt) ?{re.escape(tag)}\b", text):
                 problems["cut after St."].append(tag)
@@ -74,7 +74,12 @@ _PARTICLES = {"Van", "Von", "De", "Da", "Di", "Del", "Bin", "Ter", "Dos", "St", 
 
 
 def _first_names_in(text: str, words) -> list[str]:
-    return sorted({w for w in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]+\b", text) if w in words.first_names})
+    """First names of the text, less words HanTa knows in lower case as ordinary words (`Bei`, `Hat`)."""
+    from autotag.lexicon import Lexicon
+
+    common = Lexicon("de").common_word
+    return sorted({w for w in re.findall(r"\b[A-ZÄÖÜ][a-zäöüß]+\b", text)
+                   if w in words.first_names and not common(w) and w not in ("The", "Nach", "Bei")})
 
 
 def quality() -> dict[str, list[str]]:

@@ -390,11 +390,13 @@ def _name_ish(ex: Extractor, text: str, toks: list[Token], i: int, lemma, after_
         if not all(p[:1].isupper() or p.isdigit() for p in parts):
             return False
         return not (ex.german and w.ends_in_noun(parts[-1]) and parts[-1] not in w.surnames)
-    if after_name and (word in w.surnames or not (ex.german and w.is_noun(word))):
-        return True  # after a name, a capitalised word that is no common noun: `Laurent Mekul`
-    if word in w.first_names and _before_name(ex, text, toks, i) and (
-            not (ex.german and w.is_noun(word)) or lemma(word) is not None):
-        return True  # `Klaus Allofs`; a first name that is also a noun (`Art`) only if HanTa agrees
+    if after_name and (word in w.surnames or not (ex.german and w.is_noun(word))
+                       or (i and toks[i - 1].text in w.first_names and not opens_sentence(text, toks[i - 1]))):
+        return True  # after a name, a word that is no common noun (`Laurent Mekul`); after a first name any
+        # (`Walter Salzburger`)
+    if word in w.first_names and _before_name(ex, text, toks, i) and not (
+            ex.german and opens_sentence(text, toks[i]) and ex.names.common_word(word)):
+        return True  # `Klaus Allofs`, `Mark Cavendish`: a first name before a name, even if also a noun
     if word in w.places or word in w.surnames or word in w.first_names:
         if ex.german and (w.is_noun(word) or (word in w.places and opens_sentence(text, toks[i]))):
             return lemma(word) is not None  # `Regen`, `Ob Google`: HanTa decides
@@ -410,7 +412,7 @@ def _before_name(ex: Extractor, text: str, toks: list[Token], i: int) -> bool:
         return False
     nxt = toks[i + 1].text
     return nxt[0].isupper() and len(nxt) > 1 and not is_acronym(nxt) and (
-        nxt in ex.words.surnames or not ex.words.ends_in_noun(nxt))
+        nxt in ex.words.surnames or not ex.words.is_noun(nxt))
 
 
 def _junk_acronym(ex: Extractor, text: str, toks: list[Token], i: int) -> bool:
@@ -492,10 +494,24 @@ def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], le
         # a capitalised particle or saint's title alone is no name
         while run and (toks[run[-1]].text in OPENING_PARTICLES or toks[run[-1]].text in SAINTS):
             run.pop()
+        if len(run) == 1 and j < n and _binomial(ex, text, toks, run[0], j):
+            run.append(j)  # a species: `Plecodus straeleni`
+            j += 1
         if run:
             words = _join(text, toks, run)
             yield words, opens_sentence(text, toks[run[0]]), False
         i = max(j, i + 1)
+
+
+_EPITHET = ("i", "ae", "us", "um", "is", "ensis", "oides", "ii")
+
+
+def _binomial(ex: Extractor, text: str, toks: list[Token], i: int, j: int) -> bool:
+    """A genus (`Plecodus`) followed by a Latin epithet in lower case that HanTa does not know."""
+    epithet = toks[j].text
+    return (_space(text[toks[i].end:toks[j].start]) and epithet.isalpha() and epithet.islower()
+            and len(epithet) > 4 and epithet.endswith(_EPITHET) and not ex.names.known(epithet)
+            and not ex.words.is_noun(toks[i].text))
 
 
 def _space(gap: str) -> bool:

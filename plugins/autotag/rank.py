@@ -47,7 +47,7 @@ class Result:
 
 def rank(entries: list[Entry], table: TagTable, settings: Settings = Settings()) -> dict[str, Result]:
     """Automatic tags per article id, best first, split by whether they get a page."""
-    candidates = drop_site_wide(table, {e.id: _allowed(e, table) for e in entries})
+    candidates = drop_site_wide(table, merge_genitives({e.id: _allowed(e, table) for e in entries}))
     df = Counter(key for cands in candidates.values() for key in cands)
     display = _display_forms(candidates)
     kinds = _kinds(candidates)
@@ -94,6 +94,30 @@ def rank(entries: list[Entry], table: TagTable, settings: Settings = Settings())
 def _allowed(entry: Entry, table: TagTable) -> Candidates:
     return {key: value for key, value in entry.candidates.items()
             if not table.is_blocked(key) and key not in entry.own_names}
+
+
+def merge_genitives(candidates: dict[str, Candidates]) -> dict[str, Candidates]:
+    """`Apples` counts for `Apple` when the site has both as one-word candidates (the
+    extractor merges them only within an article)."""
+    keys = {key for cands in candidates.values() for key in cands if " " not in key}
+    base = {key: key[:-1] for key in keys
+            if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is", "os"))
+            and key[:-1] in keys}
+    if not base:
+        return candidates
+    merged: dict[str, Candidates] = {}
+    for article, cands in candidates.items():
+        out: Candidates = {}
+        for key in sorted(cands, key=lambda k: (k in base, k)):
+            value = cands[key]
+            target = base.get(key, key)
+            if target in out:
+                slot = out[target]
+                out[target] = [slot[0] + value[0], slot[1], slot[2], slot[3] + value[3], slot[4] + value[4]]
+            else:
+                out[target] = [value[0], value[1] if target == key else {}, *value[2:]]
+        merged[article] = out
+    return merged
 
 
 def drop_site_wide(table: TagTable, candidates: dict[str, Candidates]) -> dict[str, Candidates]:

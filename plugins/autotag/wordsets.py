@@ -31,8 +31,10 @@ class WordSets:
     def ends_in_noun(self, word: str) -> bool:
         """`Chefdiplomat`, `Stillstandspolitik`: a noun, or a compound whose last part is one."""
         low = word.lower()[-30:]
-        for stem in (low, low[:-1], low[:-2]):  # `Abgeordneten`, `Vorsitzenden`: adjectival nouns
-            if any(stem[i:] in self.nouns for i in range(0, len(stem) - 3)):
+        stems = (low, low[:-1], low[:-2]) if len(low) > 6 else (low,)
+        for stem in stems:  # `Abgeordneten`, `Vorsitzenden`: adjectival nouns
+            # the whole word, or a last part of five letters or more (`Witz` does not end `Nowitzki`)
+            if stem in self.nouns or any(stem[i:] in self.nouns for i in range(3, len(stem) - 4)):
                 return True
         return False
 

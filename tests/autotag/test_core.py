@@ -297,3 +297,11 @@ def test_themen_page_groups_by_type_most_covered_first_and_long_groups_a_to_z():
                   [("Kiew", "place")], {"Sicherheit"})
     assert [e["name"] for e in ld["about"]] == ["Sicherheit", "NATO", "Wien"]
     assert [e["@type"] for e in ld["mentions"]] == ["Person", "Place"] and "url" not in ld["mentions"][1]
+
+
+def test_genitives_merge_site_wide_into_their_base_form():
+    entries = [Entry("a", {"apple": [3, {"Apple": 2}, "organisation", 0, 2]}),
+               Entry("b", {"apples": [3, {"Apples": 2}, "organisation", 0, 2]}),
+               Entry("c", {"paris": [3, {"Paris": 2}, "place", 0, 2]})]
+    result = rank(entries, TagTable())
+    assert result["b"].with_page == ["Apple"] and result["c"].without_page == ["Paris"]

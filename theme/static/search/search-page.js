@@ -114,7 +114,7 @@
       select.disabled = false;
     });
     sortSelect.value = chosen.sort;
-    reset.hidden = !FACETS.some(function (key) { return chosen[key].length; }) && !chosen.sort;
+    reset.disabled = !FACETS.some(function (key) { return chosen[key].length; }) && !chosen.sort;
   }
 
   /* The hits after the URL's filters, in the URL's order. */

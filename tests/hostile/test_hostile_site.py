@@ -77,3 +77,27 @@ def test_an_unusable_date_is_named_by_check_and_build_and_the_rest_builds(tmp_pa
     assert "bad.md: Date '2022-01-06T09:00:00+25:00' cannot be used" in log
     assert (tmp_path / "out" / "articles" / "ein-tag-im-zoo.html").is_file()
     assert not (tmp_path / "out" / "articles" / "kaputt.html").exists()
+
+
+@pytest.mark.browser
+def test_a_right_to_left_headline_is_isolated_and_nothing_else_turns(site, browser, tmp_path):
+    from tests.support.browser import serve
+
+    _, output = site
+    with serve(output) as url:
+        context = browser.new_context(viewport={"width": 390, "height": 900})
+        page = context.new_page()
+        for path, selector in (("articles/shalom-olam.html", "h1"),
+                               ("index.html", "a[href$='shalom-olam.html']")):
+            page.goto(f"{url}/{path}")
+            headline = page.locator(selector).first
+            assert headline.evaluate("e => getComputedStyle(e).direction") == "rtl"
+            assert headline.evaluate("e => getComputedStyle(e).unicodeBidi") == "isolate"
+            assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+        page.goto(f"{url}/articles/stadtrat-beschliesst-neuen-radweg.html")
+        assert page.locator("h1").evaluate("e => getComputedStyle(e).direction") == "ltr"
+        for width in (390, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(f"{url}/articles/shalom-olam.html")
+            page.screenshot(path=str(tmp_path / f"rtl-{width}.png"))
+        context.close()

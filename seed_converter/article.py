@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .markdown_text import escape_markdown, escape_title
+from .markdown_text import escape_title, markdown_paragraph
 from .seed import Seed
 
 _OUTPUT_HASH_LINE = re.compile(r"^Output-Hash:[^\n]*\n", re.MULTILINE)
@@ -43,12 +43,12 @@ def render_article(seed: Seed, facts: ArticleFacts) -> str:
         ("Dateline", facts.dateline),
         ("Image", seed.image_url),
         ("Image-Alt", seed.image_alt),
-        ("Summary", escape_markdown(facts.lead or seed.lead)),
+        ("Summary", markdown_paragraph(facts.lead or seed.lead)),
         ("Seed", facts.seed_path),
         ("Seed-Hash", facts.seed_hash),
     ]
     header = "".join(f"{key}: {value}\n" for key, value in fields if value)
-    body = "\n\n".join(escape_markdown(p) for p in seed.paragraphs)
+    body = "\n\n".join(markdown_paragraph(p) for p in seed.paragraphs)
     text = header + "\n" + (body + "\n" if body else "")
     output_hash = content_hash(text.encode("utf-8"))
     return header + f"Output-Hash: {output_hash}\n" + text[len(header):]

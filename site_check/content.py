@@ -26,9 +26,18 @@ _META_KEY = re.compile(r"[ ]{0,3}([A-Za-z0-9_-]+):")
 
 
 def read_metadata(text: str) -> dict[str, str]:
-    """Metadata as Pelican's Markdown reader sees it (the `meta` extension), keys lowercased."""
+    """Metadata as Pelican's Markdown reader sees it (the `meta` extension), keys lowercased.
+
+    The extension reads only the lines before the first blank one, so only
+    those are converted (a multi-megabyte body costs nothing).
+    """
+    header = []
+    for line in text.split("\n", 1000):
+        if not line.strip():
+            break
+        header.append(line)
     md = markdown.Markdown(extensions=["markdown.extensions.meta"])
-    md.convert(text)
+    md.convert("\n".join(header[:1000]))
     return {key.lower(): "\n".join(values).strip() for key, values in md.Meta.items()}
 
 

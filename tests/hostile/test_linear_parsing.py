@@ -60,3 +60,42 @@ def test_multi_megabyte_adversarial_lines_take_linear_time():
     for function, text in cases:
         assert len(text) >= 2_000_000
         assert _seconds(function, text) < 1.0, (function.__name__, text[:20])
+
+
+def _project_markdown():
+    import markdown
+
+    return markdown.Markdown(extensions=["markdown.extensions.extra", "markdown.extensions.meta"],
+                             output_format="html5")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\\`*_{}[]()<>&#!:~|=-+1. aä\"'")), min_size=1, max_size=30))
+def test_a_long_paragraph_renders_as_its_escaped_markdown_would(unit):
+    from seed_converter.markdown_text import LONG_PARAGRAPH, markdown_paragraph
+
+    text = ("x" + unit) * (LONG_PARAGRAPH // (len(unit) + 1) + 1)
+    text = " ".join(text.split())  # a seed paragraph: folded, stripped
+    raw, escaped = markdown_paragraph(text), escape_markdown(text)
+    assert raw.startswith("<p>")
+    header = "Title: t\n\n"  # as in an article: the body follows the metadata
+    assert _project_markdown().convert(header + raw) == _project_markdown().convert(header + escaped)
+
+
+def test_two_megabytes_of_markup_and_entities_build_in_linear_time():
+    """The converter's article for 2 MB of markup characters renders in seconds (escaped inline, hours)."""
+    from seed_converter.article import ArticleFacts, render_article
+    from seed_converter.seed import parse_seed
+
+    markup = "*fett* _kursiv_ [link](x) <b>html</b> `code` {x} \\ # 1. & a < b "
+    seed = parse_seed("Markup\nDW\n" + markup * 30_000 + "\n" + markup * 30_000)
+    facts = ArticleFacts("markup", "2022-01-01T10:00:00+01:00", "de", "seeds/m.txt", "sha256:0")
+    document = render_article(seed, facts)
+    assert len(document) > 4_000_000
+    start = time.process_time()
+    md = _project_markdown()
+    html_out = md.convert(document)
+    summary = _project_markdown().convert(md.Meta["summary"][0])
+    assert time.process_time() - start < 10.0
+    assert html_out.count("<b>") == 0 and html_out.startswith("<p>*fett* _kursiv_ [link](x) &lt;b&gt;")
+    assert summary.startswith("<p>*fett*")

@@ -180,6 +180,8 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
                 if surface[base] or base in ex.words.places:  # `Austrias Kayode`
                     singles.append((base, weight, initial, False))
                     run, initial = run[1:], False
+            while len(run) > 1 and is_acronym(run[-1]) and run[0] in ex.words.first_names:
+                singles.append((run.pop(), weight, False, False))  # `Andreas Khol ÖVP`: the party apart
             if len(run) == 1:
                 singles.append((run[0], weight, initial, compound))
             else:

@@ -151,7 +151,8 @@ def drop_site_wide(table: TagTable, candidates: dict[str, Candidates]) -> dict[s
             return True
         if lower[key] > mid[key]:
             return False
-        return value[2] == PLACE or (key not in first and key not in last)
+        acronym = any(form.isupper() for form in value[1])  # `ÖVP` ending a name somewhere is still ÖVP
+        return value[2] == PLACE or acronym or (key not in first and key not in last)
 
     return {article: {key: value for key, value in cands.items() if keep(key, value)}
             for article, cands in candidates.items()}

@@ -15,13 +15,14 @@ from __future__ import annotations
 import filecmp
 import logging
 import os
-import shutil
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import signals
+
+from seed_converter.atomic import write_atomic
 
 from .cache import ImageCache, sha256
 from .fetch import FetchError, fetch, host_of
@@ -153,9 +154,7 @@ def place(source: Path, destination: Path) -> None:
     if destination.exists() and filecmp.cmp(source, destination, shallow=False):
         os.utime(destination)
         return
-    temp = destination.with_name(f".tmp-{destination.name}")
-    shutil.copyfile(source, temp)
-    os.replace(temp, destination)
+    write_atomic(destination, source.read_bytes())
 
 
 def register():

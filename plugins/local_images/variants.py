@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from seed_converter.atomic import write_atomic
 
 WEBP_QUALITY = 78
 JPEG_QUALITY = 80
@@ -92,7 +92,7 @@ def widths_for(data: bytes, widths: tuple[int, ...], max_pixels: int) -> list[in
 
 
 def _save(path: Path, image: Image.Image, kind: str, **options) -> None:
-    """Write through a temporary name, so an interrupted build leaves no half variant behind."""
-    temp = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")  # two URLs, same bytes
-    image.save(temp, kind, **options)
-    temp.replace(path)
+    """Write atomically, so an interrupted build leaves no half variant behind."""
+    encoded = io.BytesIO()
+    image.save(encoded, kind, **options)
+    write_atomic(path, encoded.getvalue())

@@ -21,7 +21,12 @@ and after:
   time once a query's shards are loaded; for each query of QUERIES opened
   fresh, the search data fetched (median); for the 20 QUERIES typed one
   after the other on one page, the data fetched in all and the JS heap
-  after garbage collection.
+  after garbage collection; search data counts the index shards, store
+  chunks, facets, term list and the articles' text files fetched;
+- typing "Flüchtlinge Wien" letter by letter into the page (3 fresh pages):
+  each keystroke to its results shown;
+- with `--lighthouse DIR`: Lighthouse (mobile) on
+  search.html?q=Flüchtlinge Wien.
 
 `--browser-only` skips the builds and measures the site the last run built
 (bench/work/search-site-x<copies>, or `--site DIR`); `--compare DIR` also

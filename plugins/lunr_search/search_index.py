@@ -32,7 +32,7 @@ FORMAT_VERSION = 3
 FIELD_NAMES = ("title", "tags", "lead", "body", "source", "author", "parts")
 COMPOUND_SOURCES = ("title", "lead", "body")
 STORE_FIELDS = ["title", "url", "date", "source", "tags", "text", "story"]
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not `<[^>]*>`: a run of `<` without `>` would take quadratic time
 
 
 @dataclass(frozen=True)

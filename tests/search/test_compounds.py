@@ -51,3 +51,10 @@ def test_analysis_of_multi_megabyte_adversarial_lines_is_linear():
     counts, _forms = analyse_documents(docs, "de")
     assert counts.documents == 4
     assert time.process_time() - start < 20
+
+
+def test_html_to_text_is_linear_on_unclosed_tags():
+    from lunr_search.search_index import html_to_text
+    start = time.process_time()
+    assert html_to_text("<p>a</p>" + "<" * 2_000_000 + "b") == "a " + "<" * 2_000_000 + "b"
+    assert time.process_time() - start < 5

@@ -90,3 +90,15 @@ def test_seed_text_is_escaped_in_the_story_blocks(story_site):
     html = (story_site / "story" / "e01-dw.html").read_text(encoding="utf-8")
     assert not re.search(r"<script(?! type=\"application/ld\+json\")[^>]*>(?!</script>)", html.replace(
         '<script src="/theme/search/search-field.js" defer></script>', ""))
+
+
+def test_the_story_page_says_what_it_lists_in_json_ld(story_site):
+    import json
+
+    page = soup(story_site, "story/e01-dw.html")
+    data = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
+    items = next(d for d in data if d["@type"] == "ItemList")
+    assert [i["url"] for i in items["itemListElement"]] == [f"/articles/{s}.html" for s in E01]
+    assert items["numberOfItems"] == 4
+    crumbs = next(d for d in data if d["@type"] == "BreadcrumbList")
+    assert crumbs["itemListElement"][-1]["item"] == "/story/e01-dw.html"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import caches, inputs, manifest
+from . import caches, inputs, manifest, parallel
 from .canonical import Digests
 from .tracking import TrackingContext
 from .writer import IncrementalWriter, file_state
@@ -211,6 +211,10 @@ def track_templates(generator):
         env.context_class = TrackingContext
 
 
+def read_in_parallel(generator):
+    parallel.read_ahead(generator)
+
+
 def keep_generators(generators):
     _state["build"].generators = list(generators)
 
@@ -236,6 +240,7 @@ def register():
     signals.get_generators.connect(start)
     signals.get_writer.connect(use_writer)
     signals.generator_init.connect(track_templates)
+    signals.article_generator_init.connect(read_in_parallel)
     signals.all_generators_finalized.connect(keep_generators)
     signals.finalized.connect(finish)
     atexit.register(_print_last_summary)

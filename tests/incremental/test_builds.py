@@ -141,3 +141,9 @@ def test_a_build_killed_midway_leaves_the_next_one_correct(site, delay):
     site()
     site(output="full", full=True)
     assert files_of(out) == files_of(site.root / "full")
+
+
+def test_reading_in_worker_processes_gives_the_same_site(site):
+    site(output="serial", full=True, settings={"INCREMENTAL_WORKERS": 1})
+    site(output="parallel", full=True, settings={"INCREMENTAL_WORKERS": 2, "INCREMENTAL_PARALLEL_MIN": 1})
+    assert files_of(site.root / "serial") == files_of(site.root / "parallel")

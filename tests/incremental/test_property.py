@@ -93,7 +93,7 @@ class Site:
 
 
 @settings(max_examples=1, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(steps, min_size=22, max_size=22))
+@given(st.lists(steps, min_size=20, max_size=20))
 def test_incremental_build_equals_a_full_build_after_every_step(tmp_path_factory, step_list):
     root = tmp_path_factory.mktemp("incremental")
     site = Site(root)

@@ -103,6 +103,15 @@ class Build:
         if self.reason and self.rendered % 5000 == 0:
             print(f"  … {self.rendered:,} pages rendered", flush=True)
 
+    def shared_digest(self, value) -> str:
+        """Digest of a value of the shared context (a site-wide list, a calendar), once per build:
+        the context is complete before the first page is written, and pages do not change it."""
+        held = self._big.get(id(value))
+        if held is None or held[0] is not value:
+            held = (value, self.digests.of(value))
+            self._big[id(value)] = held
+        return held[1]
+
     def value_digest(self, value) -> str:
         if isinstance(value, (list, tuple, dict)) and len(value) >= _BIG:
             held = self._big.get(id(value))

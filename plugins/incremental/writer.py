@@ -156,7 +156,9 @@ class IncrementalWriter(pelican_writers.Writer):
                 value = evaluate(tuple(dep), local) if len(dep) > 1 else local.get(dep[0], _MISSING)
             except Exception:  # the path no longer exists (or was a call with arguments)
                 return "changed"
-            parts.append("/".join(dep) + "=" + self.session.value_digest(value))
+            shared = len(dep) == 1 and dep[0] not in kwargs and context.get(dep[0], _MISSING) is value
+            digest = self.session.shared_digest(value) if shared else self.session.value_digest(value)
+            parts.append("/".join(dep) + "=" + digest)
         return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom",

@@ -143,7 +143,9 @@ class Build:
         search = self.count_new(self.output / search_dir)
         parts = [f"{read:,} {'file' if read == 1 else 'files'} read",
                  f"{self.written:,} pages written",
-                 f"{self.kept + self.rendered - self.written:,} unchanged",
+                 f"{self.kept + self.rendered - self.written:,} unchanged"
+                 + (f" ({self.rendered - self.written:,} of them rendered again)"
+                    if self.rendered > self.written and not self.reason else ""),
                  f"{removed:,} removed",
                  f"search: {search:,} files",
                  f"{time.monotonic() - self.started:.1f} s"]

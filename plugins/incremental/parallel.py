@@ -51,6 +51,7 @@ def read_ahead(generator) -> int:
     readers.misses = 0  # Pelican's own loop counts what is still missing
     if len(missing) < settings.get("INCREMENTAL_PARALLEL_MIN", 400):
         return 0
+    print(f"Reading {len(missing):,} files in {workers} processes …", flush=True)
     global _worker_readers
     _worker_readers = readers
     try:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 from pelican import signals
@@ -175,7 +176,16 @@ def write_story_pages(generator, writer) -> None:
                               feed_title=plain_text(story.lead.title))
 
 
+def check_settings(pelican) -> None:
+    """A bad setting stops the build before anything is read, with one line and no traceback."""
+    try:
+        config(pelican.settings)
+    except ValueError as error:
+        sys.exit(f"stories: {error}")
+
+
 def register() -> None:
+    signals.initialized.connect(check_settings)
     signals.generator_init.connect(add_to_jinja)
     signals.article_generator_pretaxonomy.connect(group_articles)
     signals.article_writer_finalized.connect(write_story_pages)

@@ -7,6 +7,8 @@ import re
 import feedparser
 from bs4 import BeautifulSoup
 
+from . import sitefiles, testset
+
 E01 = ["e01-dw", "e01-orf", "e01-spiegel", "e01-reuters-en"]
 
 
@@ -102,3 +104,20 @@ def test_the_story_page_says_what_it_lists_in_json_ld(story_site):
     assert items["numberOfItems"] == 4
     crumbs = next(d for d in data if d["@type"] == "BreadcrumbList")
     assert crumbs["itemListElement"][-1]["item"] == "/story/e01-dw.html"
+
+
+def test_a_bad_setting_stops_the_build_with_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.support.site import ROOT
+
+    content = sitefiles.write_content(tmp_path / "content", testset.items()[:2])
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out"), "-s", str(ROOT / "pelicanconf.py"),
+         "--extra-settings", "STORIES_WINDOW_HOURS=-1", f'CACHE_PATH="{tmp_path / "cache"}"'],
+        cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "stories: STORIES_WINDOW_HOURS: a positive number of hours, not -1"
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists()

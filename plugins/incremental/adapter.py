@@ -69,6 +69,7 @@ class Build:
         if self.reason and (self.reason == "asked for (FULL=1)" or previous.get("read_key") != self.read_key):
             settings["LOAD_CONTENT_CACHE"] = False  # what was read may have been read differently
         self.previous_pages = {} if self.reason else previous.get("pages", {})
+        self.previous_reads = previous.get("reads", [])
         self.pages: dict[str, dict] = {}
         self.produced: set[str] = set()
         self.digests = Digests(settings)
@@ -90,7 +91,10 @@ class Build:
         return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def previous_page(self, rel: str):
-        return self.previous_pages.get(rel)
+        record = self.previous_pages.get(rel)
+        if record is not None and isinstance(record["d"], int):  # an index into the shared read lists
+            record = {**record, "d": self.previous_reads[record["d"]]}
+        return record
 
     def keep_page(self, rel: str, record: dict) -> None:
         self.pages[rel] = record
@@ -136,7 +140,7 @@ class Build:
             self.read_key = inputs.combined({k: v for k, v in self.inputs.items() if not k.startswith("theme/")})
             self.render_key = inputs.combined(self.inputs)
         manifest.save(self.manifest_path, {"read_key": self.read_key, "render_key": self.render_key,
-                                           "inputs": self.inputs, "pages": self.pages,
+                                           "inputs": self.inputs, **shared_reads(self.pages),
                                            "code_files": code_files, "output": str(self.output.resolve())})
         read = sum(getattr(g.readers, "misses", 0) for g in self.generators if hasattr(g, "readers"))
         search_dir = self.settings.get("LUNR_SEARCH_OUTPUT_DIR", "search").strip("/")
@@ -190,6 +194,20 @@ class Build:
             if root != str(self.output) and not os.listdir(root):
                 os.rmdir(root)
         return removed
+
+
+def shared_reads(pages: dict[str, dict]) -> dict:
+    """The records with each distinct list of reads stored once (most pages of a kind read the same)."""
+    reads: list[list] = []
+    index: dict[str, int] = {}
+    stored = {}
+    for rel, record in pages.items():
+        key = repr(record["d"])
+        if key not in index:
+            index[key] = len(reads)
+            reads.append(record["d"])
+        stored[rel] = {**record, "d": index[key]}
+    return {"pages": stored, "reads": reads}
 
 
 def forget_gone_sites(folder: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from seed_converter.atomic import write_atomic
 
-VERSION = 1
+VERSION = 2
 
 
 def load(path: Path) -> dict:

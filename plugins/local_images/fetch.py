@@ -9,7 +9,7 @@ import urllib.request
 from urllib.parse import urlsplit
 
 CHUNK = 64 * 1024
-USER_AGENT = "news-digest-image-fetcher/1 (+https://github.com/)"
+USER_AGENT = "news-digest-image-fetcher/1"
 
 
 class FetchError(Exception):

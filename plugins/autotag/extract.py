@@ -202,6 +202,7 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
             persons_by_last.setdefault(run[-1], set()).add(key)
     _merge_genitives(ex, found, persons_by_last)
     _fold_short_forms(found)
+    defined = _defined_acronyms(field_tokens, found)
 
     standalone = {w for w, _, _, compound in singles if not compound}
     ambiguous: set[str] = set()
@@ -219,6 +220,9 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
             continue  # a first name alone is never a tag, nor the first word of a longer name
         if compound and word not in standalone:
             continue  # `Apple-Server` counts for Apple only where Apple also stands alone
+        if word in defined:  # `Vienna Insurance Group (VIG)`: VIG counts for the full name
+            found.weight[defined[word]] += weight
+            continue
         canonical = table.canonical(word.lower())
         if canonical is not None:
             found.add(canonical, weight, table.types.get(canonical) or ex._kind_of(canonical))
@@ -284,6 +288,28 @@ def _tight(text: str, toks: list[Token], start: int, end: int) -> bool:
         if gap not in (". ", ".") and not _space(gap):
             return False
     return True
+
+
+_PARENS_ACRONYM = re.compile(r"\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")
+
+
+def _defined_acronyms(field_tokens, found: _Found) -> dict[str, str]:
+    """Acronyms defined in parentheses right after a name of their initials:
+    `Vienna Insurance Group (VIG)` -> {"VIG": "vienna insurance group"} (`Andreas Khol (ÖVP)` is no definition)."""
+    by_initials: dict[str, list[str]] = {}
+    for key in found.weight:
+        if " " in key and found.kind.get(key) != TOPIC:
+            initials = "".join(w[0] for w in key.split(" ") if w[:1].isalpha()).upper()
+            by_initials.setdefault(initials, []).append(key)
+    defined: dict[str, str] = {}
+    for text, _, _, _ in field_tokens:
+        for match in _PARENS_ACRONYM.finditer(text):
+            acronym = match.group(1)
+            for key in by_initials.get(acronym, ()):
+                before = text[max(0, match.start() - len(key) - 1):match.start()].strip().lower()
+                if before == key:
+                    defined.setdefault(acronym, key)
+    return defined
 
 
 def _topics_of(table: TagTable, word: str, toks: list[Token], i: int) -> list[str]:

@@ -153,6 +153,14 @@ def test_a_compound_counts_for_its_name_only_where_the_name_stands_alone():
     assert with_alone["apple"][0] == 3
 
 
+def test_an_acronym_defined_after_a_name_counts_for_the_name():
+    cands, _ = tags_of("Die Vienna Insurance Group (VIG) meldet Gewinne, die Vienna Insurance Group zahlt. "
+                       "Anna Fischer (SPÖ) lobt die VIG, Anna Fischer und die SPÖ.",
+                       names={"Vienna", "Insurance", "Group"})
+    assert cands["vienna insurance group"][0] == 4 and "vig" not in cands
+    assert "spö" in cands  # a party after a person's name is no definition
+
+
 def test_demonyms_count_for_a_country_the_article_names():
     cands, _ = tags_of("Ägypten wählt. Der ägyptische Präsident und die ägyptischen Truppen.")
     assert cands["ägypten"][0] == 3

@@ -248,12 +248,6 @@
     return Promise.all([state.searcher.search(text), facetsReady]).then(function (results) {
       if (generation !== state.generation) return undefined;
       var hits = results[0];
-      if (!state.facets) {
-        state.searcher.facets().then(function (f) {
-          state.facets = f;
-          if (generation === state.generation) fillFilters(state.all, currentChoices());
-        }, function () {});
-      }
       if (hits.length === 0 || hits.partial) {
         // A word no index knows may be a typo: its correction before the
         // articles with the most words.
@@ -269,7 +263,15 @@
     }, function () {
       if (generation === state.generation) say(message("load_error"));
     }).then(function () {
-      if (generation === state.generation) list.setAttribute("aria-busy", "false");
+      if (generation !== state.generation) return;
+      list.setAttribute("aria-busy", "false");
+      // The filters' counts, once the first results are shown (not before them).
+      if (!state.facets) {
+        state.searcher.facets().then(function (f) {
+          state.facets = f;
+          if (generation === state.generation) fillFilters(state.all, currentChoices());
+        }, function () {});
+      }
     });
   }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .archive import build_calendar, day_pages, local, site_zone, whole_days
+from .archive import archive_url, build_calendar, day_pages, local, site_zone, whole_days
 from .dates import og_locale, clock, date_time, day_heading, long_date, long_date_pattern, month_name, period_title, weekdays_short
 from .feeds import summary_only
 from .grouping import group_by_day, neighbours
@@ -72,6 +72,9 @@ def add_to_jinja(generator):
     env.filters["period_title"] = lambda period_num: period_title(tuple(period_num), lang)
     env.filters["group_by_day"] = lambda items: group_by_day(items, zone)
     env.filters["whole_days"] = lambda items: whole_days(items, zone, settings.get("HOME_ARTICLES", DEFAULT_HOME_ARTICLES))
+    # From the URL settings alone: a page linking a day reads no archive data (which the
+    # incremental build would take as what the page depends on).
+    env.filters["archive_url"] = lambda date, kind="day": archive_url(settings.get("DIGEST_ARCHIVES"), kind, date)
     env.filters["quote_url"] = quote_url
     env.globals["direct_url"] = lambda name: direct_template_url(generator.settings, name)
     env.globals["render_once"] = RenderMemo()  # one per generator, so one per build
@@ -87,7 +90,6 @@ def finalize_articles(generator):
     if patterns:
         calendar = build_calendar(generator.articles, site_zone(generator.settings.get("TIMEZONE")), patterns)
         generator.context["archive_calendar"] = calendar
-        generator.context["archive_days"] = {day.date: day for day in calendar.days}
 
 
 def write_archives(generator, writer):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any, Sequence
 from zoneinfo import ZoneInfo
 
@@ -21,8 +22,8 @@ class Day:
     url: str
     save_as: str
     articles: list[Any] = field(default_factory=list)  # oldest first
-    previous: "Day | None" = None
-    next: "Day | None" = None
+    previous: SimpleNamespace | None = None  # the previous day with articles: its date and URL
+    next: SimpleNamespace | None = None
 
     @property
     def count(self) -> int:
@@ -38,8 +39,8 @@ class DayPage:
     url: str
     save_as: str
     articles: list[Any]
-    previous: "DayPage | None" = None
-    next: "DayPage | None" = None
+    previous: SimpleNamespace | None = None  # number and URL
+    next: SimpleNamespace | None = None
 
 
 def day_pages(day: Day, per_page: int) -> list[DayPage]:
@@ -54,7 +55,7 @@ def day_pages(day: Day, per_page: int) -> list[DayPage]:
     for number, start in enumerate(range(0, max(1, day.count), per_page), start=1):
         url, save_as = (day.url, day.save_as) if number == 1 else (f"{folder_url}{number}/", f"{folder}{number}/index.html")
         pages.append(DayPage(day, number, url, save_as, day.articles[start:start + per_page]))
-    _chain(pages)
+    _chain(pages, "number")
     return pages
 
 
@@ -65,8 +66,8 @@ class Month:
     url: str
     save_as: str
     days: list[Day] = field(default_factory=list)  # oldest first
-    previous: "Month | None" = None
-    next: "Month | None" = None
+    previous: SimpleNamespace | None = None  # period_num and URL
+    next: SimpleNamespace | None = None
 
     @property
     def count(self) -> int:
@@ -89,8 +90,8 @@ class Year:
     url: str
     save_as: str
     months: list[Month] = field(default_factory=list)  # oldest first
-    previous: "Year | None" = None
-    next: "Year | None" = None
+    previous: SimpleNamespace | None = None  # year and URL
+    next: SimpleNamespace | None = None
 
     @property
     def count(self) -> int:
@@ -125,9 +126,12 @@ def _link(patterns: dict[str, tuple[str, str]], kind: str, date: dt.date) -> tup
     return url.format(date=date), save_as.format(date=date)
 
 
-def _chain(items: Sequence[Any]) -> None:
+def _chain(items: Sequence[Any], key: str) -> None:
+    """Link neighbours by a small reference (their `key` and URL), not the object itself: a page
+    that shows its neighbour's name then holds only that, never the whole chain of periods."""
     for older, newer in zip(items, items[1:]):
-        older.next, newer.previous = newer, older
+        older.next = SimpleNamespace(url=newer.url, **{key: getattr(newer, key)})
+        newer.previous = SimpleNamespace(url=older.url, **{key: getattr(older, key)})
 
 
 def build_calendar(articles: Sequence[Any], zone: dt.tzinfo,
@@ -155,9 +159,17 @@ def build_calendar(articles: Sequence[Any], zone: dt.tzinfo,
             years[-1].months.append(months[-1])
         months[-1].days.append(day)
         days.append(day)
-    for chain in (days, months, years):
-        _chain(chain)
+    _chain(days, "date")
+    _chain(months, "period_num")
+    _chain(years, "year")
     return Calendar(years, months, days)
+
+
+def archive_url(patterns: dict[str, tuple[str, str]] | None, kind: str, date: dt.date) -> str:
+    """The URL of the year, month or day archive holding `date` ("" without that archive)."""
+    if not patterns or not patterns.get(kind, ("", ""))[1]:
+        return ""
+    return patterns[kind][0].format(date=date)
 
 
 def whole_days(articles: Sequence[Any], zone: dt.tzinfo, at_least: int) -> tuple[list[Any], dt.date | None]:

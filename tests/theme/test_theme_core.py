@@ -114,8 +114,10 @@ def test_calendar_counts_days_in_the_site_zone_and_orders_each_day_by_time():
     assert [(m.period_num, m.count, m.url) for m in cal.months] == [
         ((2021, 12), 1, "a/2021/12/"), ((2022, 1), 3, "a/2022/01/")]
     assert cal.days[1].save_as == "a/2022/01/01/index.html"
-    assert cal.days[0].previous is None and cal.days[0].next is cal.days[1] and cal.days[2].previous is cal.days[1]
-    assert cal.years[1].previous is cal.years[0] and cal.months[0].next is cal.months[1]
+    # Neighbours are small references (key and URL), not the objects: no page holds the whole chain.
+    assert cal.days[0].previous is None and cal.days[0].next.date == cal.days[1].date
+    assert cal.days[2].previous.url == cal.days[1].url and cal.days[2].next is None
+    assert cal.years[1].previous.year == 2021 and cal.months[0].next.period_num == (2022, 1)
     assert cal.latest_months(1) == [cal.months[1]] and cal.latest_months(0) == []
     weeks = cal.months[1].weeks()
     assert weeks[0] == [None, None, None, None, None, cal.days[1], cal.days[2]]  # 1 Jan 2022 was a Saturday

@@ -102,8 +102,10 @@ def test_killed_at_random_points_never_leaves_half_an_article(tmp_path):
 
 def test_sigterm_and_ctrl_c_in_the_middle_of_a_write_remove_the_temporary_file(tmp_path):
     seeds = seed_folder(tmp_path / "seeds", 120)
-    articles = tmp_path / "articles"
     for signum, code in ((signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 130)):
+        # A folder of its own for each signal: the run has all 120 articles to write, so the
+        # signal lands early in the run, never after its last write.
+        articles = tmp_path / f"articles-{signum.name}"
         process = converter(seeds, articles)
         sent, stderr = kill_when(process, articles, writing, signum)
         assert "Traceback" not in stderr

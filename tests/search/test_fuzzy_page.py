@@ -55,7 +55,8 @@ def test_the_link_searches_the_typed_spelling_only(page, base_url):
     assert page.locator("#search-status em").count() == 0
     page.fill("#search-query", "Stoltenbrg ")
     expect(page.locator("#search-status em")).to_have_count(3)
-    assert titles(page)[0] == NATO
+    # The status can change before the hits are drawn: wait for the first hit.
+    expect(page.locator("#search-results .search-hit-title").first).to_have_text(NATO)
     assert "exact" not in parse_qs(urlsplit(page.url).query)
     assert page.problems == []
 

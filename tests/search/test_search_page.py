@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from lunr_search.search_index import SearchDoc, build_search_files
 from tests.search.corpus import FIELDS
-from tests.support.browser import serve
+from tests.support.browser import run_axe, serve
 
 pytestmark = pytest.mark.slow
 
@@ -230,14 +230,10 @@ def test_a_hit_says_how_many_sources_reported_its_story_and_links_its_tags(page,
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_with_results_filters_and_a_notice(browser, base_url, scheme):
-    from tests.theme.test_browser import AXE, AXE_TAGS
-
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     for query in ["NATO", "Flüchtlnge", "wer hat den Hausarrest verhängt und warum"]:
         open_search(page, base_url, query)
         expect(page.locator('select[data-facet="source"]')).to_be_enabled()
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]] == [], query
+        assert run_axe(page)[0] == [], query
     context.close()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import serve
-from tests.theme.test_browser import AXE, AXE_TAGS, open_page
+from tests.support.browser import run_axe, serve
+from tests.theme.test_browser import open_page
 
 PAGES = ["index.html", "articles/e01-dw.html", "articles/u06-wetter.html", "story/e01-dw.html"]
 
@@ -58,13 +58,9 @@ def test_the_article_page_lists_the_other_reports(browser, base_url):
 def test_axe_finds_no_violations(browser, base_url, path, scheme):
     context, page, problems = open_page(browser, f"{base_url}/{path}", color_scheme=scheme)
     try:
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'passes']})",
-            AXE_TAGS)
-        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+        violations, passes = run_axe(page)
         assert violations == []
-        assert result["passes"], "axe ran no rule"
+        assert passes, "axe ran no rule"
         assert problems == []  # console errors, CSP violations among them
         border = page.eval_on_selector(".site-header", "e => getComputedStyle(e).borderBottomStyle")
         assert border == "solid"  # the stylesheet applied under the strict CSP

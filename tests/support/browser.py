@@ -20,6 +20,19 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 STRICT_CSP = "default-src 'self'; img-src 'self' https: data:"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def run_axe(page) -> tuple[list, int]:
+    """axe-core's WCAG 2.2 AA and best-practice rules on `page`: the violations as
+    (rule, its first three targets), and how many rules passed."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations', 'passes']})",
+        AXE_TAGS)
+    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+    return violations, len(result["passes"])
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -10,7 +10,7 @@ from .dates import og_locale, clock, date_time, day_heading, long_date, long_dat
 from .feeds import summary_only
 from .grouping import group_by_day, neighbours
 from .memo import RenderMemo, freeze_urls
-from .strings import count_articles, strings_for
+from .strings import count_articles, number, strings_for
 from .urls import direct_template_url, quote_url
 
 ARCHIVE_KINDS = ("YEAR", "MONTH", "DAY")
@@ -60,6 +60,7 @@ def add_to_jinja(generator):
     zone = site_zone(settings.get("TIMEZONE"))
     strings = env.globals["T"] = strings_for(lang)
     env.filters["n_articles"] = lambda n: count_articles(n, strings)
+    env.filters["number"] = lambda n: number(n, strings)
     env.filters["og_locale"] = og_locale
     env.filters["long_date"] = lambda value: long_date(local(value, zone), lang)
     env.filters["date_time"] = lambda value: date_time(local(value, zone), lang)

@@ -72,6 +72,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "years": "Jahre",
         "n_articles_one": "1 Artikel",
         "n_articles": "{0} Artikel",
+        "thousands": ".",
         "more_news": "Weitere Nachrichten",
         "more_of_day": "Weitere Meldungen vom {0}",
         "earlier_page": "Früher am Tag (Seite {0})",
@@ -160,6 +161,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "years": "Years",
         "n_articles_one": "1 article",
         "n_articles": "{0} articles",
+        "thousands": ",",
         "more_news": "More news",
         "more_of_day": "More news of {0}",
         "earlier_page": "Earlier that day (page {0})",
@@ -184,9 +186,14 @@ STRINGS: dict[str, dict[str, str]] = {
 FALLBACK_LANG = "de"
 
 
+def number(n: int, strings: dict[str, str]) -> str:
+    """A whole number with the language's thousands separator: `10.280`, `10,280`."""
+    return f"{n:,}".replace(",", strings["thousands"])
+
+
 def count_articles(n: int, strings: dict[str, str]) -> str:
-    """`1 Artikel`, `34 Artikel`; `1 article`, `34 articles`."""
-    return strings["n_articles_one"] if n == 1 else strings["n_articles"].format(n)
+    """`1 Artikel`, `10.280 Artikel`; `1 article`, `10,280 articles`."""
+    return strings["n_articles_one"] if n == 1 else strings["n_articles"].format(number(n, strings))
 
 
 def strings_for(lang: str) -> dict[str, str]:

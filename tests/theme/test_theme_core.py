@@ -94,7 +94,7 @@ from zoneinfo import ZoneInfo  # noqa: E402
 from digest_theme.archive import build_calendar, whole_days  # noqa: E402
 from digest_theme.dates import clock, date_time, og_locale  # noqa: E402
 from digest_theme.feeds import lead_only  # noqa: E402
-from digest_theme.strings import count_articles  # noqa: E402
+from digest_theme.strings import count_articles, number  # noqa: E402
 
 ZONE = ZoneInfo("Europe/Berlin")
 PATTERNS = {"year": ("a/{date:%Y}/", "a/{date:%Y}/index.html"),
@@ -141,9 +141,36 @@ def test_time_stamps_in_both_languages():
     assert og_locale("de") == "de_DE" and og_locale("en-GB") == "en_GB" and og_locale("xx") == "xx"
     assert count_articles(1, STRINGS["en"]) == "1 article" and count_articles(3, STRINGS["en"]) == "3 articles"
     assert count_articles(1, STRINGS["de"]) == "1 Artikel"
+    assert count_articles(10280, STRINGS["de"]) == "10.280 Artikel"
+    assert count_articles(1028, STRINGS["en"]) == "1,028 articles" and number(999, STRINGS["de"]) == "999"
 
 
 def test_feeds_carry_the_lead_only():
     items = [{"description": "Lead.", "content": "<p>Body</p>"}, {"description": None, "content": "<p>Only</p>"}]
     lead_only(items)
     assert items == [{"description": "Lead.", "content": None}, {"description": "<p>Only</p>", "content": None}]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(minutes=st.lists(st.integers(0, 10 * 24 * 60), max_size=40), at_least=st.integers(0, 45))
+def test_whole_days_property(minutes, at_least):
+    """The home page's articles: a prefix of the newest-first list that ends at a day's end,
+    and holds at least `at_least` articles unless the whole list is shorter."""
+    start = dt.datetime(2022, 3, 20, tzinfo=dt.timezone.utc)  # the clocks change in Berlin on the 27th
+    items = sorted((SimpleNamespace(date=start + dt.timedelta(minutes=m)) for m in minutes),
+                   key=lambda i: i.date, reverse=True)
+    day = lambda item: item.date.astimezone(ZONE).date()  # noqa: E731
+    shown, older = whole_days(items, ZONE, at_least)
+    assert shown == items[:len(shown)]
+    assert len(shown) >= min(at_least, len(items)) and (shown or not items)
+    rest = items[len(shown):]
+    if rest:
+        assert older == day(rest[0]) and day(rest[0]) != day(shown[-1])
+        assert len(shown) >= at_least
+        # No more than needed: without its last day, the page would hold too few.
+        assert len(shown) - sum(1 for i in shown if day(i) == day(shown[-1])) < max(at_least, 1)
+    else:
+        assert older is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .archive import archive_url, build_calendar, day_pages, local, site_zone, whole_days
+from .archive import archive_url, build_calendar, day_pages, local, site_zone, sitemap_pairs, whole_days
 from .dates import og_locale, clock, date_time, day_heading, long_date, long_date_pattern, month_name, period_title, weekdays_short
 from .feeds import summary_only
 from .grouping import group_by_day, neighbours
@@ -14,6 +14,9 @@ from .strings import count_articles, number, strings_for
 from .urls import direct_template_url, quote_url
 
 ARCHIVE_KINDS = ("YEAR", "MONTH", "DAY")
+# Direct templates that are no page to find in a sitemap: the home page (site_lists lists it
+# first), the error page, robots.txt and search results.
+NOT_IN_SITEMAP = {"index", "404", "robots", "sitemap", "search"}
 # Articles per day page; a day page stays under its size budget however busy the day.
 DEFAULT_DAY_PAGINATION = 40
 # The home page shows the newest whole days holding at least this many articles.
@@ -91,6 +94,16 @@ def finalize_articles(generator):
     if patterns:
         calendar = build_calendar(generator.articles, site_zone(generator.settings.get("TIMEZONE")), patterns)
         generator.context["archive_calendar"] = calendar
+        add_to_sitemap(generator, sitemap_pairs(calendar))
+
+
+def add_to_sitemap(generator, archives):
+    """The lists, about and legal pages (Pelican's direct templates) and the calendar archives,
+    for site_lists' sitemap (the context's `sitemap_extra`)."""
+    settings = generator.settings
+    direct = [(direct_template_url(settings, name), None) for name in settings.get("DIRECT_TEMPLATES", [])
+              if name not in NOT_IN_SITEMAP and settings.get(f"{name.upper()}_SAVE_AS") != ""]  # "": not written
+    generator.context.setdefault("sitemap_extra", []).extend([*direct, *archives])
 
 
 def write_archives(generator, writer):

@@ -165,6 +165,13 @@ def build_calendar(articles: Sequence[Any], zone: dt.tzinfo,
     return Calendar(years, months, days)
 
 
+def sitemap_pairs(calendar: Calendar) -> list[tuple[str, dt.datetime]]:
+    """(URL, newest article's date) of each written year, month and day page (a day's page 1)."""
+    periods = [*((y, y.months[-1].days[-1]) for y in calendar.years),
+               *((m, m.days[-1]) for m in calendar.months), *((d, d) for d in calendar.days)]
+    return [(period.url, last_day.articles[-1].date) for period, last_day in periods if period.save_as]
+
+
 def archive_url(patterns: dict[str, tuple[str, str]] | None, kind: str, date: dt.date) -> str:
     """The URL of the year, month or day archive holding `date` ("" without that archive)."""
     if not patterns or not patterns.get(kind, ("", ""))[1]:

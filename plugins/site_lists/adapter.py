@@ -3,8 +3,9 @@
 Settings (defaults in DEFAULTS): SITEMAP_SAVE_AS, the sitemap (or, when the
 site has more than SITEMAP_MAX_URLS URLs, the sitemap index); SITEMAP_PART_SAVE_AS,
 the parts behind an index ({number} from 1). The sitemap lists the home page,
-the pages, the tag and source pages (with their newest article's date) and the
-articles, oldest first.
+the pages, the tag and source pages (with their newest article's date), the
+articles, oldest first, and last what other plugins put in the context's
+`sitemap_extra` ((URL relative to the site, lastmod or None) pairs).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def sitemap_entries(context: dict) -> list[Entry]:
             entries.append(Entry(f"{site}/{term.url}", max(a.date for a in items)))
     for article in reversed(articles):
         entries.append(Entry(f"{site}/{article.url}", getattr(article, "modified", None) or article.date))
+    entries += [Entry(f"{site}/{url}", lastmod) for url, lastmod in context.get("sitemap_extra", [])]
     return entries
 
 

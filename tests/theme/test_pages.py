@@ -6,6 +6,7 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 
+from site_check.sitemap import check_sitemap
 from tests.theme.sitefixture import XSS_HEADLINE, build_site
 
 
@@ -284,5 +285,13 @@ def test_sitemap_and_robots(site):
     assert urls["/articles/markets-rally.html"] == "2022-01-06T18:30:00+01:00"
     assert urls["/tag/ukraine.html"] == "2022-01-07T14:51:06+01:00"
     assert "/pages/hinweise.html" in urls
+    # The lists, the about and legal pages, and every archive page 1 (site_lists reads the theme's calendar).
+    for url in ("/about.html", "/impressum.html", "/datenschutz.html", "/archives.html", "/tags.html", "/sources/"):
+        assert url in urls and urls[url] is None, url
+    assert urls["/archives/2022/01/07/"] == "2022-01-07T14:51:06+01:00"
+    assert urls["/archives/2022/"] == urls["/archives/2022/01/"] == "2022-01-07T14:51:06+01:00"
+    assert urls["/archives/2021/12/31/"] == "2021-12-31T10:00:00+01:00"
+    assert "/archives/2022/01/07/2/" not in urls and "/404.html" not in urls and "/search.html" not in urls
+    assert check_sitemap(site) == []
     assert "Sitemap: /sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
     assert (site / "theme/favicon.svg").exists()

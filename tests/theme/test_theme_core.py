@@ -91,7 +91,7 @@ def test_quote_url_makes_a_valid_url_and_keeps_a_valid_one():
 # The calendar archive, whole days for the home page, time stamps: pure, without Pelican.
 from zoneinfo import ZoneInfo  # noqa: E402
 
-from digest_theme.archive import build_calendar, whole_days  # noqa: E402
+from digest_theme.archive import build_calendar, sitemap_pairs, whole_days  # noqa: E402
 from digest_theme.dates import clock, date_time, og_locale  # noqa: E402
 from digest_theme.feeds import lead_only  # noqa: E402
 from digest_theme.strings import count_articles, number  # noqa: E402
@@ -122,6 +122,11 @@ def test_calendar_counts_days_in_the_site_zone_and_orders_each_day_by_time():
     weeks = cal.months[1].weeks()
     assert weeks[0] == [None, None, None, None, None, cal.days[1], cal.days[2]]  # 1 Jan 2022 was a Saturday
     assert weeks[1][0] == 3 and all(len(w) == 7 for w in weeks)
+    # For the sitemap: every year, month and day page, dated by its newest article.
+    assert sitemap_pairs(cal) == [("a/2021/", items[3].date), ("a/2022/", items[0].date),
+                                  ("a/2021/12/", items[3].date), ("a/2022/01/", items[0].date),
+                                  ("a/2021/12/31/", items[3].date), ("a/2022/01/01/", items[1].date),
+                                  ("a/2022/01/02/", items[0].date)]
 
 
 def test_whole_days_never_split_a_day():

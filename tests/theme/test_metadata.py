@@ -14,7 +14,9 @@ PAGE_TYPES = {
     "article": "articles/nato-wiederholt-angebot-zum-dialog-mit-moskau.html",
     "article without image or byline": "articles/markets-rally.html",
     "tag": "tag/ukraine.html",
+    "tag page 2": "tag/ukraine/1/index.html",
     "source": "sources/dw.html",
+    "source page 2": "sources/dw/1/index.html",
     "author": "author/bernd-riegert.html",
     "tags": "tags.html",
     "sources": "sources/index.html",
@@ -28,6 +30,7 @@ PAGE_TYPES = {
     "impressum": "impressum.html",
     "datenschutz": "datenschutz.html",
     "page": "pages/hinweise.html",
+    "404": "404.html",
 }
 
 
@@ -72,6 +75,8 @@ def test_json_ld_and_link_previews(site, kind):
     page, data = load(site, path)
     if kind == "home":
         assert data["WebSite"]["publisher"]["name"] == "News Digest" and "BreadcrumbList" not in data
+    elif kind == "404":  # served at any missing URL: nowhere in the site's structure
+        assert data == {}
     else:
         check_breadcrumbs(data["BreadcrumbList"], "/" + path)
     if kind.startswith("article"):

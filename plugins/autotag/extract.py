@@ -53,12 +53,15 @@ ORG_HEADS = frozenset({
     "Festspiele", "Klinikum", "Verlag", "Zoo", "Club", "Klub", "Verein", "Casinos", "Team", "Liste",
 })
 _INFLECTION = ("en", "em", "er", "es", "e")
+# The strong nominative ending of an adjective before a noun of each gender (plural: `e`).
+_NOMINATIVE = {"m": "er", "f": "e", "n": "es"}
 
 
 class Names(Protocol):
     def lemma(self, word: str) -> str | None: ...  # base form of a proper noun, else None
     def known(self, word: str) -> bool: ...  # cheap to ask about
     def common_word(self, word: str) -> bool: ...  # known in lower case as no noun or name
+    def adjective(self, word: str) -> bool: ...  # known in lower case as an attributive adjective
 
 
 class _Found:
@@ -95,6 +98,9 @@ class Extractor:
     def __init__(self, names: Names, table: TagTable, words: WordSets, lang: str = "de"):
         self.names, self.table, self.words = names, table, words
         self.german = lang == "de"
+        # per distinct word, memoised: its topics (no phrases) and, lowercase, the country of its demonym
+        self.word_topics: dict[str, tuple[str, ...]] = {}
+        self.word_demonyms: dict[str, str | None] = {}
         # phrases matched whole before names: the table's variants and multi-word places
         self.phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for variant, canonical in table.aliases.items():
@@ -155,10 +161,12 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
             else:
                 lowercase[word] += 1
                 if ex.words.demonyms:
-                    country = _demonym(ex.words.demonyms, word)
+                    country = ex.word_demonyms.get(word, False)
+                    if country is False:
+                        country = ex.word_demonyms[word] = _demonym(ex.words.demonyms, word)
                     if country:
                         demonym_weight[country] += weight
-            for topic in _topics_of(table, word, toks, i):
+            for topic in _topics_of(ex, word, toks, i):
                 topic_weight[topic] += weight
                 if index < 2:
                     topic_head.add(topic)
@@ -175,7 +183,8 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
         for run, initial, compound in _name_runs(ex, text, toks, used, lemma):
             if initial and len(run) > 1 and lowercase[run[0].lower()]:
                 run, initial = run[1:], False  # `Am Montag`, `Seine Partei`: a sentence's first word
-            if len(run) > 1 and ex.german and _strip_genitive(run[0]) and run[0] not in ex.words.places:
+            if len(run) > 1 and ex.german and _strip_genitive(run[0]) and run[0] not in ex.words.places \
+                    and not names.adjective(run[0]):  # `Rotes Kreuz` is no genitive
                 base = _strip_genitive(run[0])
                 if surface[base] or base in ex.words.places:  # `Austrias Kayode`
                     singles.append((base, weight, initial, False))
@@ -229,6 +238,9 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
             continue
         if initial and lowercase[word.lower()] and not is_acronym(word):
             continue  # `Seine`, `Knapp` opening a sentence, `seine`, `knapp` inside one
+        if ex.german and word.lower() in ex.words.english_words and not is_acronym(word) \
+                and word not in ex.words.places:
+            continue  # `Awards`, `Outdoor`: English common words in German text
         kind = PLACE if word in ex.words.places else (table.types.get(word) or ORGANISATION)
         key = found.add(word, weight, kind)
         if not initial:
@@ -312,27 +324,37 @@ def _defined_acronyms(field_tokens, found: _Found) -> dict[str, str]:
     return defined
 
 
-def _topics_of(table: TagTable, word: str, toks: list[Token], i: int) -> list[str]:
+def _topics_of(ex: Extractor, word: str, toks: list[Token], i: int) -> tuple[str, ...]:
     """Topics the word at `i` triggers: exact words, `prefix*` and `*suffix` (compounds), phrases."""
+    table = ex.table
     if not table.topics:
-        return []
+        return ()
     low = word.lower()
+    hits = ex.word_topics.get(low)
+    if hits is None:
+        hits = ex.word_topics[low] = _word_topics(table, low)
+    phrases = table.topic_phrases.get(low)
+    if not phrases:
+        return hits
+    found = [topic for parts, topic in phrases
+             if i + len(parts) <= len(toks) and all(toks[i + k].text.lower() == parts[k] for k in range(1, len(parts)))]
+    return tuple(dict.fromkeys([*found, *hits]))
+
+
+def _word_topics(table: TagTable, low: str) -> tuple[str, ...]:
+    """Topics one lowercased word triggers by itself (no phrases), in the table's order of kinds."""
     hits = []
-    for parts, topic in table.topic_phrases.get(low, ()):
-        if i + len(parts) <= len(toks) and all(toks[i + k].text.lower() == parts[k] for k in range(1, len(parts))):
-            hits.append(topic)
     exact = table.topic_words.get(low)
     if exact:
         hits.append(exact)
-    longest = min(len(low), table.topic_affix_max)
-    for k in range(3, longest + 1):
+    for k in range(3, min(len(low), table.topic_affix_max) + 1):
         prefix = table.topic_prefixes.get(low[:k])
         if prefix:
             hits.append(prefix)
         suffix = table.topic_suffixes.get(low[-k:])
         if suffix:
             hits.append(suffix)
-    return list(dict.fromkeys(hits))
+    return tuple(dict.fromkeys(hits))
 
 
 def _demonym(demonyms: dict[str, str], word: str) -> str | None:
@@ -475,6 +497,12 @@ def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], le
         if used[i] or not (word[0].isupper() or word.startswith(NAME_PREFIXES)):
             i += 1
             continue
+        if ex.german and i + 1 < n and not used[i + 1]:
+            adjective_name = _adjective_name(ex, text, toks, i)
+            if adjective_name and not any(used[i:adjective_name[1]]):
+                yield adjective_name[0], False, False
+                i = adjective_name[1]
+                continue
         opener = (word in OPENING_PARTICLES or word in SAINTS) and i + 1 < n
         if word in ORG_HEADS and i + 1 < n and not used[i + 1] and _space(text[tok.end:toks[i + 1].start]) \
                 and toks[i + 1].text[0].isupper() and _name_ish(ex, text, toks, i + 1, lemma, True):
@@ -529,6 +557,55 @@ def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], le
             words = _join(text, toks, run)
             yield words, opens_sentence(text, toks[run[0]]), False
         i = max(j, i + 1)
+
+
+def _adjective_name(ex: Extractor, text: str, toks: list[Token], i: int) -> tuple[list[str], int] | None:
+    """Capitalised adjectives inside a sentence before a common noun are a name, in the
+    nominative: `des Bayerischen Rundfunks` -> `Bayerischer Rundfunk`, `dem Roten Kreuz` ->
+    `Rotes Kreuz`, `den Olympischen Spielen` -> `Olympische Spiele`, `der Vereinigten Arabischen
+    Emirate` -> `Vereinigte Arabische Emirate`; names after the noun stay with it (`Demokratische
+    Republik Kongo`). The noun's gender comes from the lexicon; a noun form of no gender it
+    knows is a plural. A place's adjective (`Wiener`, `Kärntner`) is always capitalised, so it
+    names nothing. Returns the words and the index after them."""
+    n = len(toks)
+    if opens_sentence(text, toks[i]):
+        return None
+    adjectives: list[tuple[str, str]] = []  # (stem, ending)
+    j = i
+    while j < n - 1 and len(adjectives) < 2 and _space(text[toks[j].end:toks[j + 1].start]):
+        word = toks[j].text
+        ending = next((e for e in _INFLECTION if word.endswith(e)), None)
+        if len(word) < 4 or not word[0].isupper() or not word[1:].islower() or ending is None \
+                or not ex.names.adjective(word) \
+                or (ending == "er" and not ex.names.adjective(word[:-2] + "en")):
+            break
+        adjectives.append((word[:-len(ending)], ending))
+        j += 1
+    if not adjectives:
+        return None
+    noun = toks[j].text
+    if len(noun) < 3 or not noun[0].isupper() or not noun[1:].islower() or not ex.words.ends_in_noun(noun) \
+            or noun in ex.table.blocked_forms or text[toks[j].end:toks[j].end + 1] in ("-", "‑"):
+        return None  # `Österreichische Bundes- und Landesstraßen`: a truncated compound
+    base, gender = noun, None
+    for cut in (1, 2):  # the genitive: `Rundfunks`, `Kreuzes`
+        if noun.endswith("es"[2 - cut:]) and ex.words.gender(noun[:-cut]) in ("m", "n"):
+            base, gender = noun[:-cut], ex.words.gender(noun[:-cut])
+            break
+    if gender is None and adjectives[-1][1] == "en" and noun.endswith("en") and ex.words.is_noun(noun[:-1]):
+        base = noun[:-1]  # the dative plural: `Spielen` of `Spiele`
+    else:
+        gender = gender or ex.words.gender(noun)
+        if gender is None and not ex.words.is_noun(noun):
+            return None
+    words = [stem + _NOMINATIVE.get(gender or "", "e") for stem, _ in adjectives] + [base]
+    k = j + 1
+    while k < n and len(words) < MAX_NAME_WORDS and _space(text[toks[k - 1].end:toks[k].start]) \
+            and toks[k].text[0].isupper() and not is_acronym(toks[k].text) \
+            and (toks[k].text in ex.words.places or toks[k].text[:-1] in ex.words.places):
+        words.append(toks[k].text)  # `Demokratische Republik Kongo`, `Kommunistische Partei Chinas`
+        k += 1
+    return words, k
 
 
 _EPITHET = ("i", "ae", "us", "um", "is", "ensis", "oides", "ii")

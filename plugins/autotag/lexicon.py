@@ -55,6 +55,19 @@ class Lexicon:
         top = self._tagger.int2tag[tags[0][0]] if hasattr(self._tagger, "int2tag") else None
         return top is not None and not top.startswith(("NN", "NE", "NP", "FM", "XY"))
 
+    def adjective(self, word: str) -> bool:
+        """Whether the model knows `word` in lower case, or its stem with `-e`/`-en`, first as
+        an attributive adjective (`bayerischen`, `weißes` as `weiße`)."""
+        if not self._german:
+            return False
+        low = word.lower()
+        stem = low[:-2] if low.endswith(("en", "em", "er", "es")) else low[:-1] if low.endswith("e") else low
+        for form in dict.fromkeys((low, stem + "e", stem + "en")):
+            tags = self._tagger.cache.get(form)
+            if tags:
+                return self._tagger.int2tag[tags[0][0]].startswith("ADJ(A)")
+        return False
+
     def _surely_common(self, word: str) -> bool:
         if self.known(word):
             return False

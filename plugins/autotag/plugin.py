@@ -29,7 +29,7 @@ from .text import plain_text
 logger = logging.getLogger(__name__)
 
 # Bump when extraction changes, so cached candidates are not reused.
-VERSION = 2
+VERSION = 3
 DEFAULTS = {
     "AUTOTAG_TABLE": "tags.toml",
     "AUTOTAG_MAX_TAGS": 5,

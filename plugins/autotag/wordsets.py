@@ -24,6 +24,19 @@ class WordSets:
     major_places: frozenset[str] = frozenset()  # countries, subdivisions, cities of a million
     iso_codes: frozenset[str] = frozenset()  # ISO 3166 alpha-2 and alpha-3
     demonyms: dict[str, str] | None = None  # `ägyptisch` -> `Ägypten`
+    genders: dict[str, str] | None = None  # a common noun's lowercased lemma -> m, f or n
+    english_words: frozenset[str] = frozenset()  # English common words, lowercased, unknown in German
+
+    def gender(self, noun: str) -> str | None:
+        """`m`, `f` or `n` of a noun or of the longest known last part of a compound
+        (`Strafgerichtshof` as `Gerichtshof`), else None."""
+        low = noun.lower()
+        genders = self.genders or {}
+        for i in range(0, max(1, len(low) - 3)):
+            found = genders.get(low[i:])
+            if found:
+                return found
+        return None
 
     def is_noun(self, word: str) -> bool:
         return word.lower() in self.nouns
@@ -53,4 +66,6 @@ def load(path: Path = DATA) -> WordSets:
         major_places=frozenset(data["major_places"]),
         iso_codes=frozenset(data["iso_codes"]),
         demonyms=data["demonyms"],
+        english_words=frozenset(data.get("english_words", ())),
+        genders={line[1:]: line[0] for line in data.get("genders", "").split("\n") if line},
     )

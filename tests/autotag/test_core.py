@@ -33,18 +33,29 @@ class FakeNames:
     def common_word(self, word):
         return word.lower() in {"knapp", "seine"}
 
+    def adjective(self, word):
+        return word.lower() in ADJECTIVES
+
+
+# lower-case forms the fake model knows as attributive adjectives (`wienen` it does not know)
+ADJECTIVES = {f"{stem}{ending}" for stem in ("bayerisch", "rot", "olympisch", "international", "vereinigt",
+                                              "arabisch") for ending in ("e", "en", "em", "er", "es")} | {"wiener"}
+
 
 WORDS = WordSets(
     nouns=frozenset({"innenministerin", "chef", "server", "bürgermeister", "regisseurin", "stück",
-                     "hochwasser", "truppen", "partei", "wahl"}),
+                     "hochwasser", "truppen", "partei", "wahl", "rundfunk", "rundfunks", "kreuz",
+                     "kreuzes", "gerichtshof", "psychologen", "spiele", "spielen", "emirate", "bundes"}),
     first_names=frozenset({"Johanna", "Alexander", "Werner", "Heinz", "Anna", "Dominic", "Jens", "Lars",
                            "Kurt", "Ursula"}),
     surnames=frozenset({"Fischer"}),
-    places=frozenset({"St. Pölten", "Wiener Neustadt", "Rio de Janeiro", "Wien", "Österreich", "Ägypten",
+    places=frozenset({"Kongo", "St. Pölten", "Wiener Neustadt", "Rio de Janeiro", "Wien", "Österreich", "Ägypten",
                       "Den Haag"}),
     major_places=frozenset({"Wien", "Österreich", "Ägypten"}),
     iso_codes=frozenset({"AUT", "ESP", "AT"}),
     demonyms={"ägyptisch": "Ägypten"},
+    genders={"rundfunk": "m", "kreuz": "n", "gerichtshof": "m", "psychologe": "m", "spiel": "n", "spielen": "n"},
+    english_words=frozenset({"awards", "outdoor"}),
 )
 TABLE = parse_table('''
 [aliases]
@@ -159,6 +170,38 @@ def test_an_acronym_defined_after_a_name_counts_for_the_name():
                        names={"Vienna", "Insurance", "Group"})
     assert cands["vienna insurance group"][0] == 4 and "vig" not in cands
     assert "spö" in cands  # a party after a person's name is no definition
+
+
+def test_a_capitalised_adjective_before_a_noun_is_a_name_in_the_nominative():
+    cands, _ = tags_of("Der Chef des Bayerischen Rundfunks sprach. Der Bayerische Rundfunk sendet. "
+                       "Beim Roten Kreuz halfen sie, das Rote Kreuz lobte den Internationalen Gerichtshof.")
+    assert cands["bayerischer rundfunk"][0] == 2 and cands["bayerischer rundfunk"][1] == {"Bayerischer Rundfunk": 2}
+    assert cands["rotes kreuz"][0] == 2 and "internationaler gerichtshof" in cands
+    assert not {"rundfunk", "kreuz", "bayerischen rundfunks", "roten kreuz"} & set(cands)
+    plural, _ = tags_of("Bei den Olympischen Spielen und den Olympischen Spielen, in den Vereinigten "
+                        "Arabischen Emiraten nicht.")
+    assert plural["olympische spiele"][0] == 2
+    assert plural["vereinigte arabische emirate"][1] == {"Vereinigte Arabische Emirate": 1}  # two adjectives
+
+
+def test_an_adjective_name_keeps_the_place_after_it_and_needs_a_whole_noun():
+    cands, _ = tags_of("Im Internationalen Gerichtshof Kongo. Die Rote Bundes- und Landesliste.")
+    assert "internationaler gerichtshof kongo" in cands and not any(k.startswith("rote") for k in cands)
+
+
+def test_a_place_adjective_or_a_sentence_opening_adjective_names_nothing():
+    cands, _ = tags_of("Die Wiener Psychologen sagen es, die Wiener Psychologen. Rote Kreuze sind rot. "
+                       "Rote Kreuze.")
+    assert not {"wiener psychologen", "rotes kreuze", "rote kreuze"} & set(cands)
+
+
+def test_english_common_words_in_german_text_are_no_tags():
+    cands, _ = tags_of("Frankreich holt 71 Awards, Outdoor und Awards. Outdoor gewann. Dazu Awards.",
+                       names={"Awards", "Outdoor"})
+    assert not {"awards", "outdoor"} & set(cands)
+    english = extract([("", 3), ("", 2), ("France won Awards. Awards and more Awards.", 1)],
+                      FakeNames({"Awards"}), TABLE, WORDS, lang="en")["candidates"]
+    assert "awards" in english  # the rule is for German text only
 
 
 def test_demonyms_count_for_a_country_the_article_names():

@@ -60,13 +60,14 @@ def measure(cmd: list[str], env: dict | None = None) -> dict:
 
 def prepare(copies: int) -> tuple[Path, int]:
     content = WORK / f"content-x{copies}"
-    if not (content / "articles").is_dir():
-        seeds = WORK / f"seeds-x{copies}"
+    seeds = WORK / f"seeds-x{copies}"
+    if not (content / "articles").is_dir() or not seeds.is_dir():
         shutil.rmtree(seeds, ignore_errors=True)
         write_seeds(seeds, copies)
         subprocess.run([PY, "-m", "seed_converter", "-q", "--seeds", str(seeds), "--content",
                         str(content / "articles")], cwd=ROOT, check=True)
-        shutil.copy(ROOT / "content" / "tags.toml", content / "tags.toml")
+    shutil.copy(ROOT / "content" / "tags.toml", content / "tags.toml")  # the shipped table, as it is now
+    if (ROOT / "content" / "pages").is_dir():
         shutil.copytree(ROOT / "content" / "pages", content / "pages", dirs_exist_ok=True)
     return content, len(list((content / "articles").glob("*.md")))
 
@@ -110,7 +111,9 @@ def main() -> None:
     articles = sorted((content / "articles").glob("*.md"))
     edited = articles[len(articles) // 2]
     original = edited.read_text(encoding="utf-8")
-    print(f"{count} articles, load average {os.getloadavg()[0]:.1f} at the start", flush=True)
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    print(f"{count} articles, commit {commit}, load average {os.getloadavg()[0]:.1f} at the start", flush=True)
     # warm-up: the tagging cache, our records, plain Pelican's cache
     subprocess.run(ours(content, out, full=True)[0], cwd=ROOT, check=True, capture_output=True,
                    env={**os.environ, **ours(content, out, full=True)[1]})

@@ -174,7 +174,9 @@ def tag_articles(generator) -> None:
     generator.context["TAG_T"] = display.labels(settings.get("DEFAULT_LANG", "de"))
     report.save(folder, entries, results, types)
     by_id = {entry.id: article for article, entry in zip(articles, entries)}
-    for entry_id, others in related(all_tags, _setting(settings, "AUTOTAG_RELATED")).items():
+    oldest_first = {a.source_path: all_tags[a.source_path]
+                    for a in sorted(articles, key=lambda a: (a.date, a.source_path))}
+    for entry_id, others in related(oldest_first, _setting(settings, "AUTOTAG_RELATED")).items():
         by_id[entry_id].related_articles = [by_id[other] for other in others]
 
 

@@ -320,8 +320,8 @@ def test_cache_entries_are_checked_before_use():
         assert not valid_entry(bad)
 
 
-def test_related_ranks_by_shared_rare_tags_and_breaks_ties_by_order():
-    tags = {"a": ["X", "Common"], "b": ["x"], "c": ["Common"], "d": ["Common"], "e": ["Common"], "f": []}
+def test_related_ranks_by_shared_rare_tags_and_breaks_ties_to_the_newer():
+    tags = {"f": [], "e": ["Common"], "d": ["Common"], "c": ["Common"], "b": ["x"], "a": ["X", "Common"]}
     result = related(tags, limit=3)
     assert result["a"] == ["b", "c", "d"]
     assert result["f"] == []

@@ -8,7 +8,7 @@ from itertools import groupby
 
 from hypothesis import given, settings, strategies as st
 
-from autotag.related import related
+from autotag.related import CHOICES, related
 from site_lists.lists import in_order, period_groups, positions
 from site_lists.paging import page_count, page_slice
 from site_lists.sitemap import Entry, sitemap_files
@@ -90,13 +90,28 @@ def test_related_with_a_window_wider_than_every_tag_is_the_full_index(tag_lists)
 
 
 def test_related_looks_only_at_a_tags_nearest_articles():
-    tags = {f"id{i}": ["common"] for i in range(10)}
+    tags = {f"id{i}": ["common"] for i in range(10)}  # oldest first
     tags["id9"] = ["common", "rare"]
     tags["id0"] = ["common", "rare"]
     # unbounded, the two rare-tag holders find each other across the whole list
     assert _unbounded(tags, 1)["id0"] == ["id9"]
-    # bounded to 2 places either side among `rare`'s two holders they still do (the tag is small) ...
+    assert _unbounded(tags, 1)["id9"] == ["id0"]
+    # bounded to the 2 older articles of each tag, `rare`'s two holders still do (the tag is small) ...
     assert related(tags, 1, window=2)["id0"] == ["id9"]
-    # ... while `common` links id5 only to its neighbours
+    assert related(tags, 1, window=2)["id9"] == ["id0"]
+    # ... while `common` links id5 only to its neighbours: the two before it, the two after it that chose it
     assert set(related(tags, 9, window=2)["id5"]) == {"id3", "id4", "id6", "id7"}
     assert math.isfinite(len(related({}, 3)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("abcdefg"), max_size=4), min_size=1, max_size=40),
+       st.lists(st.sampled_from("abcdefg"), max_size=4), st.integers(1, 4))
+def test_a_new_article_changes_the_related_lists_of_a_bounded_few(tag_lists, new_tags, limit):
+    tags = {f"id{i}": names for i, names in enumerate(tag_lists)}
+    before = related(tags, limit, window=5)
+    after = related({**tags, "new": new_tags}, limit, window=5)
+    changed = {key for key in before if after[key] != before[key]}
+    assert len(changed) <= CHOICES * limit
+    # only the lists the new article entered, and it entered them
+    assert all("new" in after[key] for key in changed)

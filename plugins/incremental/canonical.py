@@ -2,9 +2,13 @@
 
 A page's fingerprint must change whenever its output could: the digest of an
 article covers every attribute it carries (title, HTML, metadata, tags, URLs,
-whatever a plugin added), with the articles it points to (related articles,
-neighbours) reduced to their own attributes, one level deep, and those they
-point to by source path. Tags, sources and authors count by name and slug.
+whatever a plugin added), the articles it points to (related articles,
+neighbours, a story's reports) by source path, and their own attributes, one
+level deep: what they point to in turn is not part of it. Templates read one
+reference deep (a related article's title, a neighbour's URL), never two (a
+neighbour's neighbour), so a new article changes the digests of the articles
+that point to it, not of every article that points to those. Tags, sources
+and authors count by name and slug.
 Settings are left out (the build's key covers them), and so is the shared
 build context. The bytes hashed are a pickle of the data with those
 substitutions: fast, and equal for equal data within one Python and one set of
@@ -24,6 +28,7 @@ from typing import Any
 # context (every page's data at once) and the settings (in the build's key).
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings"})
 _CONTENT, _WRAPPER, _OTHER = 1, 2, 0
+_OWN = 3  # depth at which a content object is only a mark
 _ATOMIC = frozenset({str, int, float, bool, type(None), bytes, dt.datetime, dt.date, dt.time, dt.timedelta})
 # Subclasses of these hold no references (markupsafe.Markup, Pelican's SafeDatetime).
 _ATOMIC_BASES = frozenset({str, dt.datetime, dt.date})
@@ -41,13 +46,15 @@ class _Pickler(pickle.Pickler):
     def __init__(self, file, digests: "Digests", depth: int):
         super().__init__(file, protocol=4)
         self.digests = digests
-        self.depth = depth  # 0: contents by full digest, 2: by source path (and collected)
+        self.depth = depth  # 0: contents by full digest, 2: by source path (and collected), 3: as one mark
 
     def persistent_id(self, obj):
         kind = self.digests.kind(type(obj))
         if kind == _CONTENT:
             if self.depth == 0:
                 return ("C", self.digests.content(obj))
+            if self.depth == _OWN:
+                return "r"
             if self.digests._collect is not None:
                 self.digests._collect.append(obj)
             return ("r", obj.source_path)
@@ -66,6 +73,7 @@ class Digests:
         self._kinds: dict[type, int] = {}
         self._contents: dict[int, str] = {}
         self._shallow: dict[int, str] = {}
+        self._own: dict[int, str] = {}
         self._refs: dict[int, list[Any]] = {}
         self._collect: list[Any] | None = None
         self._keep: list[Any] = []  # ids stay unique while the objects live
@@ -77,12 +85,12 @@ class Digests:
         return kind
 
     def content(self, item: Any) -> str:
-        """Digest of a content object: its attributes, the contents it points to by their shallow digest."""
+        """Digest of a content object: its attributes, the contents it points to by their own attributes."""
         key = id(item)
         if key not in self._contents:
             shallow = self.shallow(item)
             refs = self._refs[key]
-            text = shallow + ":" + ",".join(self.shallow(ref) for ref in refs)
+            text = shallow + ":" + ",".join(self.own(ref) for ref in refs)
             self._contents[key] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
         return self._contents[key]
 
@@ -99,6 +107,14 @@ class Digests:
                 self._collect = None
             self._refs[key] = refs
         return self._shallow[key]
+
+    def own(self, item: Any) -> str:
+        """Digest of a content object's attributes, each content object it points to as the same mark."""
+        key = id(item)
+        if key not in self._own:
+            self._keep.append(item)
+            self._own[key] = self._hash(_state(item), _OWN)
+        return self._own[key]
 
     def of(self, value: Any) -> str:
         """Digest of any value (a list of articles, a tag, one page of a list, ...)."""
@@ -125,6 +141,8 @@ class Digests:
         if kind == _CONTENT:
             if depth == 0:
                 return ("C", self.content(value))
+            if depth == _OWN:
+                return "r"
             if self._collect is not None:
                 self._collect.append(value)
             return ("r", value.source_path)

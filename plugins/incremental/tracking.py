@@ -81,6 +81,22 @@ class Recorded:
             recorder.paths.add(path)
         return value
 
+    def _whole(self) -> Any:
+        """The target itself, recorded as read whole (what a comparison or a length depends on)."""
+        recorder = current()
+        if recorder is not None:
+            recorder.paths.add(self._path)
+        return self._target
+
+    def __eq__(self, other: Any) -> bool:
+        return self._whole() == (other._whole() if isinstance(other, Recorded) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
     def __bool__(self) -> bool:
         return bool(self._target)
 

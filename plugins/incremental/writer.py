@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from dataclasses import is_dataclass
 from pathlib import Path
 
 from pelican import signals
@@ -27,8 +28,10 @@ logger = logging.getLogger(__name__)
 _MISSING = "<missing>"
 
 
-def _is_pagination(value) -> bool:
-    return isinstance(value, (Page, Paginator))
+def _is_tracked(value) -> bool:
+    """Objects whose reads are recorded one by one: the pagination's, and a page's own records
+    (dataclass instances: a day archive's page, a story), of which a page shows a part."""
+    return isinstance(value, (Page, Paginator)) or (is_dataclass(value) and not isinstance(value, type))
 
 
 def file_state(path: str):
@@ -120,17 +123,20 @@ class IncrementalWriter(pelican_writers.Writer):
             return
         if local["localsiteurl"]:
             context["localsiteurl"] = local["localsiteurl"]
-        shown = {key: Recorded(value, (key,), _is_pagination) if _is_pagination(value) else value
+        # the page's own objects (not the shared context's, which are digested once per build)
+        tracked = {key for key, value in local.items()
+                   if isinstance(value, (Page, Paginator)) or (key in kwargs and _is_tracked(value))}
+        shown = {key: Recorded(value, (key,), _is_tracked) if key in tracked else value
                  for key, value in local.items()}
         with recording() as reads:
             output = template.render(shown)
-        deps = self._dependencies(reads, local, kwargs, template.environment.globals)
+        deps = self._dependencies(reads, local, kwargs, template.environment.globals, tracked)
         written = write_if_changed(path, output.encode("utf-8"))
         build.rendered_page(rel, {"b": base, "d": deps, "f": self._reads_digest(deps, local, kwargs, context),
                                   "s": file_state(path)}, written)
         signals.content_written.send(path, context=local)
 
-    def _dependencies(self, reads, local, kwargs, globals_) -> list[list[str]]:
+    def _dependencies(self, reads, local, kwargs, globals_, tracked) -> list[list[str]]:
         """What the rendering read that is not covered by the build's key (settings, code, theme)."""
         settings = self.settings
         deps = []
@@ -139,7 +145,7 @@ class IncrementalWriter(pelican_writers.Writer):
                 continue  # in the page's base digest
             if name in local:
                 value = local[name]
-                if _is_pagination(value):
+                if name in tracked:
                     continue  # its reads are recorded as paths
                 if name not in kwargs and name in settings and settings[name] is value:
                     continue

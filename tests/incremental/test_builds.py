@@ -147,3 +147,50 @@ def test_reading_in_worker_processes_gives_the_same_site(site):
     site(output="serial", full=True, settings={"INCREMENTAL_WORKERS": 1})
     site(output="parallel", full=True, settings={"INCREMENTAL_WORKERS": 2, "INCREMENTAL_PARALLEL_MIN": 1})
     assert files_of(site.root / "serial") == files_of(site.root / "parallel")
+
+
+def _rendered(summary: str) -> int:
+    """Pages rendered by a build: those written and those rendered again to the same bytes."""
+    written = int(summary.split(" pages written")[0].rsplit(", ", 1)[-1].replace(",", ""))
+    again = summary.split(" of them rendered again")[0].rsplit("(", 1)[-1] if "rendered again" in summary else "0"
+    return written + int(again.replace(",", ""))
+
+
+PLACES = ["Wien", "Graz", "Linz", "Salzburg", "Innsbruck", "Bregenz", "Klagenfurt"]
+
+
+def _news_site(root: Path, count: int):
+    """`count` articles over a month, each with two of a few tags (every article related to many)."""
+    content = root / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "tags.toml", content / "tags.toml")
+    for i in range(count):
+        first, second = PLACES[i % len(PLACES)], PLACES[(i * 3 + 1) % len(PLACES)]
+        (content / "articles" / f"m{i:03d}.md").write_text(article_text(
+            f"m{i:03d}", f"Meldung {i} aus {first}", 1 + i * 27 // count, ["DW", "ORF"][i % 2],
+            f"Bericht {i} über {first}.", f"Text {i} über {first} und {second}.", tags=f"{first}, {second}"),
+            encoding="utf-8")
+    theme = root / "theme"
+    if not theme.exists():
+        copy_theme(theme)
+    settings = {"DEFAULT_PAGINATION": 5, "AUTOTAG_MIN_ARTICLES": 2, "LOCAL_IMAGES": False}
+
+    def run():
+        return build(content, root / "output", root / "cache", theme, settings)
+    return content, run
+
+
+def test_a_new_article_renders_as_many_pages_on_a_site_twice_as_big(tmp_path):
+    rendered = []
+    for count in (30, 60):
+        content, run = _news_site(tmp_path / str(count), count)
+        run()
+        (content / "articles" / "neu.md").write_text(article_text(
+            "neu", "Neue Meldung aus Wien", 28, "DW", "Neu aus Wien.", "Neues über Wien und Graz.",
+            tags="Wien, Graz"), encoding="utf-8")
+        summary = run()
+        assert summary.startswith("1 file read,"), summary
+        rendered.append(_rendered(summary))
+    # the new page, its neighbour, the articles whose related lists it entered, its tags' and
+    # source's first pages, its day, month and year, the home page and the site-wide lists
+    assert rendered[1] <= rendered[0] + 2 and rendered[1] <= 30, rendered

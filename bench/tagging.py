@@ -3,11 +3,13 @@
     .venv/bin/python bench/tagging.py [--runs 3]
 
 Quality: the share of automatic tag assignments that another article shares,
-tags per article, the 30 most frequent tags. Timing (bench/work/tagging/,
-ignored by git): the site's build (pelicanconf.py: the theme, its plugins
-and autotag; lunr_search and its search page off) with an empty autotag
-cache (cold) and a filled one (warm), and the same without autotag (the
-theme alone), against two baselines: plain Pelican (bench/plain_pelicanconf.py:
+tags per article, the issue's corpus checks, the 150 most frequent tags by
+type. Timing (bench/work/tagging/, ignored by git): the site's build
+(pelicanconf.py with the plugins up to autotag: site_lists, fast_markdown,
+sources, digest_theme; incremental, local_images, stories and lunr_search
+off) with an empty autotag cache (cold: extraction in one process per CPU,
+and in one process) and a filled one (warm), and the same without autotag
+(the theme alone), against two baselines: plain Pelican (bench/plain_pelicanconf.py:
 default theme, no plugins) on the same content, as issue 4 states its
 budget, and plain Pelican given the same tags as `Tags:` metadata (it then
 writes the same tag pages). Runs interleaved (bench/interleave.py); medians,
@@ -132,16 +134,18 @@ def prepare(tags: dict[str, list[str]]):
 def timings(content, tagged, runs: int) -> None:
     cache = WORK / "cache"
     site = str(ROOT / "pelicanconf.py")
-    tagging = ['PLUGINS=["fast_markdown", "sources", "digest_theme", "autotag"]',
-               f"AUTOTAG_CACHE_PATH={json.dumps(str(cache))}"]
+    theme = '"site_lists", "fast_markdown", "sources", "digest_theme"'
+    tagging = [f'PLUGINS=[{theme}, "autotag"]', f"AUTOTAG_CACHE_PATH={json.dumps(str(cache))}"]
     plain = Build("plain Pelican", pelican(content, WORK / "out-plain"))
     plain_tags = Build("plain Pelican, same tags as metadata", pelican(tagged, WORK / "out-tagged"))
     builds = [
         plain,
         plain_tags,
-        Build("site, theme only (no autotag)",
-              pelican(content, WORK / "out-theme", site, 'PLUGINS=["fast_markdown", "sources", "digest_theme"]')),
+        Build("site, theme only (no autotag)", pelican(content, WORK / "out-theme", site, f"PLUGINS=[{theme}]")),
         Build("site with autotag, cold cache", pelican(content, WORK / "out-autotag", site, *tagging),
+              before=lambda: shutil.rmtree(cache, ignore_errors=True)),
+        Build("site with autotag, cold cache, one process",
+              pelican(content, WORK / "out-autotag", site, *tagging, "AUTOTAG_WORKERS=1"),
               before=lambda: shutil.rmtree(cache, ignore_errors=True)),
         Build("site with autotag, warm cache", pelican(content, WORK / "out-autotag", site, *tagging)),
     ]

@@ -102,19 +102,19 @@ class Extractor:
         self.word_topics: dict[str, tuple[str, ...]] = {}
         self.word_demonyms: dict[str, str | None] = {}
         # phrases matched whole before names: the table's variants and multi-word places
-        self.phrases: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
         for variant, canonical in table.aliases.items():
-            self._add_phrase(variant, canonical, table.types.get(canonical) or self._kind_of(canonical))
-        for place in words.places:
+            self._add_phrase(variant, canonical, table.types.get(canonical) or self._kind_of(canonical), True)
+        for place in sorted(words.places):  # a set's order changes from process to process
             if " " in place:
-                self._add_phrase(place, place, PLACE)
-        for entries in self.phrases.values():
+                self._add_phrase(place, place, PLACE, False)
+        for entries in self.phrases.values():  # longest first; of the same words, the table's first
             entries.sort(key=lambda e: (-len(e[0]), e[0]))
 
-    def _add_phrase(self, text: str, target: str, kind: str) -> None:
+    def _add_phrase(self, text: str, target: str, kind: str, from_table: bool) -> None:
         parts = tuple(t.text for t in tokens(text))
         if parts:
-            self.phrases.setdefault(parts[0], []).append((parts, target, kind))
+            self.phrases.setdefault(parts[0], []).append((parts, target, kind, from_table))
 
     def _kind_of(self, name: str) -> str:
         if name in self.words.places:
@@ -280,10 +280,17 @@ def _match_phrases(ex: Extractor, text: str, toks: list[Token], used: list[bool]
     while i < len(toks):
         entries = ex.phrases.get(toks[i].text)
         matched = False
-        for parts, target, kind in entries or ():
+        for index, (parts, target, kind, from_table) in enumerate(entries or ()):
             end = i + len(parts)
             if end <= len(toks) and all(toks[i + k].text == parts[k] for k in range(1, len(parts))) \
                     and _tight(text, toks, i, end):
+                written = text[toks[i].start:toks[end - 1].end]
+                for other, other_target, other_kind, _ in entries[index + 1:]:
+                    if other != parts or from_table:  # the table's variant wins
+                        break
+                    if other_target == written:  # `St. Petersburg` as written, not `St Petersburg`
+                        target, kind = other_target, other_kind
+                        break
                 found.add(target, weight, kind)
                 for k in range(i, end):
                     used[k] = True
@@ -497,7 +504,8 @@ def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], le
         if used[i] or not (word[0].isupper() or word.startswith(NAME_PREFIXES)):
             i += 1
             continue
-        if ex.german and i + 1 < n and not used[i + 1]:
+        if ex.german and i + 1 < n and not used[i + 1] and toks[i + 1].text[0].isupper() \
+                and word.endswith(_INFLECTION) and word[1:].islower():
             adjective_name = _adjective_name(ex, text, toks, i)
             if adjective_name and not any(used[i:adjective_name[1]]):
                 yield adjective_name[0], False, False

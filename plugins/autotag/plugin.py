@@ -6,7 +6,9 @@ AUTOTAG_MIN_ARTICLES articles before an automatic tag gets a page;
 AUTOTAG_MIN_WEIGHT weighted mentions before a name is a candidate;
 AUTOTAG_TITLE_WEIGHT and AUTOTAG_LEAD_WEIGHT (the body weighs 1);
 AUTOTAG_RELATED related articles per article; AUTOTAG_CACHE_PATH (None:
-CACHE_PATH/autotag).
+CACHE_PATH/autotag); AUTOTAG_WORKERS processes extracting the articles the
+cache does not hold (None: one per CPU; 1: none) when there are at least
+AUTOTAG_PARALLEL_MIN of them.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ from pelican import signals
 from pelican.urlwrappers import Tag
 
 from . import cache, display, report
-from .extract import TOPIC, Extractor, extract
+from .extract import TOPIC, Extractor
+from .parallel import extract_all
 from .rank import Entry, Settings, rank
 from .related import related
 from .slugs import tag_slugs
 from .table import TagTableError, load_table
-from .text import plain_text
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +41,8 @@ DEFAULTS = {
     "AUTOTAG_LEAD_WEIGHT": 2,
     "AUTOTAG_RELATED": 3,
     "AUTOTAG_CACHE_PATH": None,
+    "AUTOTAG_WORKERS": None,
+    "AUTOTAG_PARALLEL_MIN": 200,
 }
 _INTEGER_SETTINGS = [name for name, value in DEFAULTS.items() if isinstance(value, int)]
 _OFF = {"no", "false", "off", "0"}
@@ -57,6 +61,9 @@ def check_settings(settings: dict) -> None:
         value = _setting(settings, name)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise AutotagSettingError(f"{name} must be a whole number of 0 or more, not {value!r}")
+    workers = _setting(settings, "AUTOTAG_WORKERS")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise AutotagSettingError(f"AUTOTAG_WORKERS must be None or a whole number of 1 or more, not {workers!r}")
     for name in ("AUTOTAG_TABLE", "AUTOTAG_CACHE_PATH"):
         value = _setting(settings, name)
         if value is not None and not isinstance(value, (str, os.PathLike)):
@@ -108,19 +115,23 @@ def tag_articles(generator) -> None:
 
     stored = cache.load(folder, warn=warn_once)
     fresh: dict[str, dict] = {}
-    extractor = _extractors(table)
-    entries = []
-    manual_tags = {a.source_path: list(getattr(a, "tags", None) or []) for a in articles}
+    keys = []
+    jobs: dict[str, tuple[str, list]] = {}  # what the cache does not hold, once per key
     for article in articles:
         lang = getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "de")
         fields = _fields(article, settings)
         key = cache.cache_key(VERSION, lang, min_weight, table.digest, fields)
-        found = stored.get(key)
-        if found is None:  # only now is the HTML worth turning into text
-            ex = extractor(lang)
-            found = extract([(plain_text(html), weight) for html, weight in fields],
-                            ex.names, table, ex.words, min_weight, lang, ex)
-        fresh[key] = found
+        keys.append(key)
+        if key not in stored:
+            jobs.setdefault(key, (lang, fields))
+    if jobs:
+        found_all = extract_all(list(jobs.values()), _extractors(table), min_weight,
+                                _setting(settings, "AUTOTAG_WORKERS"), _setting(settings, "AUTOTAG_PARALLEL_MIN"))
+        stored = {**stored, **dict(zip(jobs, found_all))}
+    entries = []
+    manual_tags = {a.source_path: list(getattr(a, "tags", None) or []) for a in articles}
+    for article, key in zip(articles, keys):
+        found = fresh[key] = stored[key]
         meta = article.metadata
         author = getattr(article, "author", None)
         entries.append(Entry(
@@ -132,7 +143,7 @@ def tag_articles(generator) -> None:
             enabled=str(meta.get("autotag", "yes")).strip().lower() not in _OFF,
             ambiguous=tuple(found["ambiguous"]),
         ))
-    if fresh != stored:
+    if jobs or len(fresh) != len(stored):
         cache.save(folder, fresh, warn=warn_once)
 
     results = rank(entries, table, Settings(

@@ -42,9 +42,11 @@ def likely_aliases(names: list[str]) -> list[list[str]]:
     last word and starts with its first (`Recep Tayyip Erdoğan`, `Recep Erdoğan`), or one is
     the other with a genitive s."""
     groups: dict[str, set[str]] = {}
+    slugs = {name: make_slug(name.replace("ğ", "g").replace("ž", "z")) for name in names}
+    taken = set(slugs.values())
     for name in names:
-        key = make_slug(name.replace("ğ", "g").replace("ž", "z"))
-        if key.endswith("s") and key[:-1] in {make_slug(n) for n in names}:
+        key = slugs[name]
+        if key.endswith("s") and key[:-1] in taken:
             key = key[:-1]
         groups.setdefault(key, set()).add(name)
         words = name.split()

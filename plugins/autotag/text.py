@@ -27,7 +27,8 @@ def plain_text(markup: str) -> str:
 
 def tokens(text: str) -> list[Token]:
     """Every word of `text`, in order."""
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    make = Token._make
+    return [make((m[0], *m.span())) for m in _WORD.finditer(text)]
 
 
 def capitalised_tokens(text: str) -> list[Token]:

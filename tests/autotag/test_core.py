@@ -356,3 +356,56 @@ def test_genitives_merge_site_wide_into_their_base_form():
                Entry("c", {"paris": [3, {"Paris": 2}, "place", 0, 2]})]
     result = rank(entries, TagTable())
     assert result["b"].with_page == ["Apple"] and result["c"].without_page == ["Paris"]
+
+
+def test_a_place_phrase_is_the_place_as_written_whatever_the_process():
+    from autotag.extract import Extractor
+
+    words = WordSets(places=frozenset({"St Petersburg", "St. Petersburg"}))
+    ex = Extractor(FakeNames(), TABLE, words)
+
+    def keys(text):
+        return set(extract([("", 3), ("", 2), (text, 1)], ex.names, TABLE, words, 1, "de", ex)["candidates"])
+    assert keys("Sie flog nach St. Petersburg, ja St. Petersburg.") == {"st. petersburg"}
+    assert keys("Sie flog nach St Petersburg, ja St Petersburg.") == {"st petersburg"}
+
+
+def test_extraction_in_worker_processes_gives_what_extraction_in_place_gives():
+    from autotag.extract import Extractor
+    from autotag.parallel import extract_all
+
+    def extractor(lang):
+        return Extractor(FakeNames({"Thiem"}), TABLE, WORDS, lang)
+    texts = ["Dominic Thiem gewann in Wien. Thiem sagte, Thiem sei müde.",
+             "Heinz Fischer kam. Anna Fischer inszenierte in St. Pölten.",
+             "Der Bayerische Rundfunk sendet aus Ägypten, dem ägyptischen Land."] * 20
+    jobs = [("de", [("<b>Terror</b> &amp; mehr", 3), ("", 2), (f"<p>{t}</p>", 1)]) for t in texts]
+    serial = extract_all(jobs, extractor, 2, workers=1)
+    assert extract_all(jobs, extractor, 2, workers=2, parallel_min=10) == serial
+    assert serial[0]["candidates"]["dominic thiem"][0] == 3 and "terrorismus" in serial[0]["candidates"]
+
+
+def test_likely_aliases_group_variants_in_linear_time():
+    from autotag.report import likely_aliases
+
+    assert likely_aliases(["Recep Tayyip Erdoğan", "Recep Erdoğan", "Apple", "Apples", "Wien"]) == [
+        ["Apple", "Apples"], ["Recep Erdoğan", "Recep Tayyip Erdoğan"]]
+
+    def seconds(n):
+        names = [f"Name{i} Mitte Ende{i % 97}" for i in range(n)] + [f"Name{i}s" for i in range(0, n, 7)]
+        start = time.process_time()
+        likely_aliases(names)
+        return time.process_time() - start
+    small, large = seconds(2_000), seconds(20_000)
+    assert large < 30 * max(small, 0.01)  # ten times the names: about ten times the time, not a hundred
+
+
+@pytest.mark.parametrize("value, ok", [(None, True), (1, True), (2, True), (0, False), ("2", False), (True, False)])
+def test_the_workers_setting_is_none_or_a_positive_whole_number(value, ok):
+    from autotag.plugin import AutotagSettingError, check_settings
+
+    if ok:
+        check_settings({"AUTOTAG_WORKERS": value})
+    else:
+        with pytest.raises(AutotagSettingError, match="AUTOTAG_WORKERS"):
+            check_settings({"AUTOTAG_WORKERS": value})

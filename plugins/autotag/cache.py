@@ -15,6 +15,7 @@ from typing import Callable
 from seed_converter.atomic import write_atomic
 
 FILE = "candidates.json"
+RANKED = "ranked.json"  # the site-wide ranking and related articles of the last build, with their inputs' digest
 Warn = Callable[..., None]
 
 
@@ -74,3 +75,50 @@ def save(folder: Path, entries: dict, warn: Warn | None = None) -> None:
         if warn:
             warn("autotag: cannot write the tagging cache %s (%s); the next build tags every article anew",
                  folder / FILE, error)
+
+
+def load_ranked(folder: Path, digest: str, ids: list[str], warn: Warn | None = None) -> dict | None:
+    """The last build's ranking if it was made from the same inputs (`digest`) for these
+    article ids, else None; a damaged file costs one warning."""
+    path = folder / RANKED
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        if warn:
+            warn("autotag: ignoring the ranking cache %s (%s); the site is ranked anew", path, error)
+        return None
+    if not isinstance(data, dict) or data.get("digest") != digest:
+        return None
+    if not _valid_ranked(data, ids):
+        if warn:
+            warn("autotag: ignoring the ranking cache %s (not the shape expected); the site is ranked anew", path)
+        return None
+    return data
+
+
+def _valid_ranked(data: dict, ids: list[str]) -> bool:
+    results, related = data.get("results"), data.get("related")
+    if not isinstance(results, dict) or not isinstance(related, dict) or set(results) != set(ids) \
+            or set(related) != set(ids):
+        return False
+    known = set(ids)
+
+    def names(value) -> bool:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    for value in results.values():
+        if not (isinstance(value, list) and len(value) == 3 and names(value[0]) and names(value[1])
+                and isinstance(value[2], dict) and all(isinstance(k, str) and isinstance(v, str)
+                                                       for k, v in value[2].items())):
+            return False
+    return all(names(others) and set(others) <= known for others in related.values())
+
+
+def save_ranked(folder: Path, data: dict, warn: Warn | None = None) -> None:
+    try:
+        write_atomic(folder / RANKED, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    except OSError as error:
+        if warn:
+            warn("autotag: cannot write the ranking cache %s (%s); the next build ranks the site anew",
+                 folder / RANKED, error)

@@ -23,7 +23,7 @@ from pelican.urlwrappers import Tag
 from . import cache, display, report
 from .extract import TOPIC, Extractor
 from .parallel import extract_all
-from .rank import Entry, Settings, rank
+from .rank import Entry, Result, Settings, rank
 from .related import related
 from .slugs import tag_slugs
 from .table import TagTableError, load_table
@@ -146,11 +146,20 @@ def tag_articles(generator) -> None:
     if jobs or len(fresh) != len(stored):
         cache.save(folder, fresh, warn=warn_once)
 
-    results = rank(entries, table, Settings(
-        max_tags=_setting(settings, "AUTOTAG_MAX_TAGS"),
-        min_articles=_setting(settings, "AUTOTAG_MIN_ARTICLES"),
-        min_weight=min_weight,
-    ))
+    rank_settings = Settings(max_tags=_setting(settings, "AUTOTAG_MAX_TAGS"),
+                             min_articles=_setting(settings, "AUTOTAG_MIN_ARTICLES"), min_weight=min_weight)
+    n_related = _setting(settings, "AUTOTAG_RELATED")
+    # the ranking is site-wide: reused when nothing it reads changed (a warm build of the same site)
+    oldest = [a.source_path for a in sorted(articles, key=lambda a: (a.date, a.source_path))]
+    digest = cache.cache_key(VERSION, table.digest, list(vars(rank_settings).values()), n_related, oldest, [
+        [e.id, key, list(e.manual), sorted(e.exclude), sorted(e.own_names), e.enabled]
+        for e, key in zip(entries, keys)])
+    ids = [e.id for e in entries]
+    ranked = cache.load_ranked(folder, digest, ids, warn=warn_once)
+    if ranked is None:
+        results = rank(entries, table, rank_settings)
+    else:
+        results = {i: Result(*ranked["results"][i]) for i in ids}
     types: dict[str, str] = {}
     for result in results.values():
         for name, kind in result.types.items():
@@ -183,11 +192,16 @@ def tag_articles(generator) -> None:
             {t.name for t in manual})
         all_tags[entry.id] = [*entry.manual, *result.with_page, *result.without_page]
     generator.context["TAG_T"] = display.labels(settings.get("DEFAULT_LANG", "de"))
-    report.save(folder, entries, results, types)
+    if ranked is None:
+        oldest_first = {i: all_tags[i] for i in oldest}
+        ranked = {"digest": digest, "related": related(oldest_first, n_related),
+                  "results": {i: [r.with_page, r.without_page, r.types] for i, r in results.items()}}
+        cache.save_ranked(folder, ranked, warn=warn_once)
+        report.save(folder, entries, results, types)
+    elif not (folder / report.FILE).exists():
+        report.save(folder, entries, results, types)
     by_id = {entry.id: article for article, entry in zip(articles, entries)}
-    oldest_first = {a.source_path: all_tags[a.source_path]
-                    for a in sorted(articles, key=lambda a: (a.date, a.source_path))}
-    for entry_id, others in related(oldest_first, _setting(settings, "AUTOTAG_RELATED")).items():
+    for entry_id, others in ranked["related"].items():
         by_id[entry_id].related_articles = [by_id[other] for other in others]
 
 

@@ -167,6 +167,23 @@ def test_a_damaged_cache_costs_one_warning_and_the_build_goes_on(site, tmp_path,
         assert path.read_bytes() == (tmp_path / "out" / path.relative_to(site / "output")).read_bytes(), path
 
 
+def test_a_damaged_ranking_cache_costs_one_warning_and_the_same_site(site, tmp_path):
+    import json
+    import shutil
+
+    cache_dir = tmp_path / "cache"
+    shutil.copytree(site / "cache", cache_dir)
+    ranked = json.loads((cache_dir / "ranked.json").read_text(encoding="utf-8"))
+    assert ranked["digest"] and ranked["results"] and ranked["related"]
+    (cache_dir / "ranked.json").write_text(json.dumps({**ranked, "related": {"nowhere": ["x"]}}), encoding="utf-8")
+    result = _build_again(site, tmp_path / "out", cache_dir)
+    log = result.stdout + result.stderr
+    assert "Traceback" not in log and log.count("ranking cache") == 1, log
+    for path in sorted((site / "output").rglob("*.html")):
+        assert path.read_bytes() == (tmp_path / "out" / path.relative_to(site / "output")).read_bytes(), path
+    assert json.loads((cache_dir / "ranked.json").read_text(encoding="utf-8")) == ranked  # written anew
+
+
 def test_a_bad_tag_table_stops_the_build_with_one_line_naming_file_line_and_key(site, tmp_path):
     import shutil
     import subprocess

@@ -379,6 +379,20 @@
     return (b.whole - a.whole) || (b.score - a.score) || (a.ref - b.ref);
   }
 
+  /* In the most-words case by the summed score alone: a rare word matched
+   * in a headline outweighs common words matched in bodies. */
+  function byScore(a, b) {
+    return (b.score - a.score) || (a.ref - b.ref);
+  }
+
+  /* A question (its first word a question word: `wer gewinnt die Wahl`)
+   * is read as readers mean it: the articles with the most of its other
+   * words, by summed score, whether or not one has them all. */
+  function isQuestion(query) {
+    var first = query.words.find(function (w) { return !w.exclude; });
+    return Boolean(first) && QUESTION_WORDS.has(first.text.toLowerCase());
+  }
+
   /* The search over the files `meta` names (paths from `siteRoot`, a URL);
    * `load(url)` fetches and parses one JSON file, `loadText(url)` one text
    * file. Also the engine of search-fuzzy.js: languages, search, analyse,
@@ -485,11 +499,13 @@
       var countable = langs.some(function (lang) {
         return byLang[lang].filter(function (c) { return !c.word.exclude && !c.optional; }).length > 1;
       });
-      if (!hits.length && countable) {
+      var question = countable && query && isQuestion(query);
+      if ((!hits.length || question) && countable) {
+        partial = !hits.length;
         hits = collect(true);
-        partial = hits.length > 0;
+        partial = partial && hits.length > 0;
       }
-      hits.sort(byRank);
+      hits.sort(partial || question ? byScore : byRank);
       hits.partial = partial;
       hits.query = query || { words: [], phrases: [] };
       return query && query.phrases.length && !partial ? self.phrasesFirst(hits, query.phrases) : hits;

@@ -78,7 +78,9 @@
         return loadForms().then(function (byLang) {
           if (!isCurrent()) return false;
           var corrected = NewsFuzzy.correctedText(query, result.corrections, byLang);
-          if (options && options.changed && corrected.toLowerCase() === query.toLowerCase()) return false;
+          // With hits of fewer words, a correction counts only if it finds every word.
+          if (options && options.changed && (result.hits.partial
+              || corrected.toLowerCase() === query.toLowerCase())) return false;
           var shown = render(result.hits);
           notice(query, corrected);
           return Promise.resolve(shown).then(function () { return true; });

@@ -16,7 +16,8 @@ without the plugin has no search page.
 The index is built once the articles are read and tagged
 (`article_generator_finalized`), so the hashed file names reach search.html
 through the context as `LUNR_SEARCH` (`meta`: the file naming all others;
-`script`: the page's one script, page_script.py, when the theme has the page);
+`script`: the page's main script, page_script.py, and `prefetch`, its
+small first one, when the theme has the page);
 the files are written with the articles
 (`article_writer_finalized`), after Pelican has emptied the output folder.
 """
@@ -30,7 +31,7 @@ from pelican import signals
 
 from .search_index import FIELD_NAMES, SearchDoc, build_search_files, html_to_text, plain
 from .pipelines import PIPELINES
-from .page_script import page_script
+from .page_script import page_script, prefetch_script
 
 DEFAULTS = {
     "LUNR_SEARCH_FIELDS": {"title": 10, "tags": 5, "lead": 3, "body": 1, "source": 2, "author": 2, "parts": 1},
@@ -109,9 +110,10 @@ def build(generator) -> None:
     generator.lunr_search_files = files.files
     generator.context["LUNR_SEARCH"] = {"meta": files.meta.path, "display": files.display.path}
     if has_search_page(generator.settings):
-        script = page_script(os.path.join(generator.settings["THEME"], "static", "search"), folder)
-        generator.lunr_search_files.append(script)
-        generator.context["LUNR_SEARCH"]["script"] = script.path
+        sources = os.path.join(generator.settings["THEME"], "static", "search")
+        script, prefetch = page_script(sources, folder), prefetch_script(sources, folder)
+        generator.lunr_search_files += [script, prefetch]
+        generator.context["LUNR_SEARCH"] |= {"script": script.path, "prefetch": prefetch.path}
 
 
 def write(generator, writer) -> None:

@@ -1,5 +1,5 @@
-"""search.html's one script: the theme's search scripts joined into one
-content-hashed file.
+"""search.html's scripts: the theme's search scripts joined into one
+content-hashed file, and the small prefetch script that runs first.
 
 Eight deferred scripts were eight requests before the page could start
 searching; at 1,028 articles the last of them arrived ~150 ms after the HTML
@@ -7,7 +7,9 @@ on loopback (docs/search.md, "Time to the first result"). Joined, they are
 one request, cacheable for good under a name that changes with their text.
 The files are joined as they are (the vendored ones keep their licence
 headers); they are not minified: loopback and gzip gain little from it and
-no dependency is needed.
+no dependency is needed. The prefetch script (search-prefetch.js) is a file
+of its own, loaded async before the joined one: it starts the first query's
+downloads while the joined script is still arriving and compiling.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .search_index import SearchFile, hashed_file
 # In load order: lunr, its stemmer support and German, then ours.
 PAGE_SCRIPTS = ("lunr.min.js", "lunr.stemmer.support.min.js", "lunr.de.min.js", "search-pipeline.js",
                 "search-core.js", "search-fuzzy.js", "search-fuzzy-page.js", "search-page.js")
+PREFETCH_SCRIPT = "search-prefetch.js"
 
 
 def page_script(source_dir: str, folder: str) -> SearchFile:
@@ -30,3 +33,9 @@ def page_script(source_dir: str, folder: str) -> SearchFile:
             # `;` ends a file whose last statement has none, before the next file's `(function`.
             parts.append(f"/* {name} */\n{source.read().rstrip()}\n;\n")
     return hashed_file(folder, "search-page", "".join(parts).encode("utf-8"), ".js")
+
+
+def prefetch_script(source_dir: str, folder: str) -> SearchFile:
+    """search-prefetch.js of `source_dir` as `<folder>/search-prefetch.<sha256:12>.js`."""
+    with open(os.path.join(source_dir, PREFETCH_SCRIPT), encoding="utf-8") as source:
+        return hashed_file(folder, "search-prefetch", source.read().encode("utf-8"), ".js")

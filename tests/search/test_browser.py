@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from urllib.parse import quote
+from urllib.parse import quote, urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -136,10 +136,11 @@ PARITY_QUERIES = ["Wien", "Rapid Wien", "Politik", "Polizei Wien", "Prozent", "R
                   "wer gewinnt die Wahl in Wien", '"in Wien"', "2015", "1,6", "Kanzler Fay"]
 
 
-def write_search(folder, docs, name, shard_bytes, page_html):
-    """Search files of `docs` under `folder/name` and a search.html naming them."""
+def write_search(folder, docs, name, shard_bytes, page_html, store_chunk=8):
+    """Search files of `docs` under `folder/name` and a search.html naming them (by default
+    more store chunks than search-page.js loads whole: 200 articles in 25)."""
     files = build_search_files(docs, {**FIELDS, "parts": 1}, ["de", "en"], "de", name, shard_bytes=shard_bytes,
-                               store_chunk=16)
+                               store_chunk=store_chunk)
     for search_file in files.files:
         (folder / search_file.path).parent.mkdir(parents=True, exist_ok=True)
         (folder / search_file.path).write_bytes(search_file.data)
@@ -155,12 +156,13 @@ def parity_site(search_site, tmp_path_factory):
     docs = order(corpus_docs(200))
     folder = tmp_path_factory.mktemp("parity")
     shutil.copytree(search_site / "theme", folder / "theme")
-    for script in (search_site / "search").glob("search-page.*.js"):
+    for script in (search_site / "search").glob("search-p*.*.js"):  # the main and prefetch scripts
         (folder / "search").mkdir(exist_ok=True)
         shutil.copy(script, folder / "search" / script.name)
     page = (search_site / "search.html").read_text(encoding="utf-8")
     files = write_search(folder, docs, "parity", 5_000, page)
     write_search(folder, docs, "whole", 100_000_000, page)
+    write_search(folder, docs, "small", 5_000, page, store_chunk=16)  # 13 store chunks: loaded whole
     return folder, docs, files
 
 
@@ -230,7 +232,9 @@ def test_a_query_fetches_its_shards_one_page_of_store_chunks_and_the_shown_hits_
         expect(page.locator("#search-results > li")).to_have_count(10)
         expect(page.locator("#search-results .search-hit-snippet[aria-busy]")).to_have_count(0)
         fetched_shards = [u for u in requested if "/parity/de." in u]
+        # once each: the prefetch script's requests are the page's
         assert len(fetched_shards) == 1 and len(shards) > 20
+        assert len([u for u in requested if "/parity/meta." in u]) == 1
         assert 1 <= len([u for u in requested if "/parity/store." in u]) <= 10
         assert len([u for u in requested if "/parity/text/" in u]) == 10
         assert int(page.text_content("#search-status").split()[0]) > 10
@@ -245,4 +249,41 @@ def test_a_query_fetches_its_shards_one_page_of_store_chunks_and_the_shown_hits_
         assert titles(page)
         assert len([u for u in requested if "/parity/terms." in u]) == 1
         assert 1 <= len({u for u in requested if "/parity/de." in u}) < len(shards) / 2
+    assert page.problems == []
+
+
+def test_a_small_store_is_loaded_whole_after_the_first_results_and_typing_then_waits_for_no_entry(
+        page, parity_site):
+    folder, _docs, _files = parity_site
+    chunks = {f"/{p.relative_to(folder)}" for p in (folder / "small").glob("store.*.json")}
+    assert len(chunks) == 13
+    requested = []
+    page.on("request", lambda r: requested.append(urlparse(r.url).path))
+    with serve(folder) as url:
+        page.goto(f"{url}/small.html?q=Wien%20")
+        expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
+        page.wait_for_function("n => performance.getEntriesByType('resource').filter("
+                               "r => r.name.includes('/small/store.')).length === n", arg=len(chunks))
+        assert {u for u in requested if "/small/store." in u} == chunks
+        requested.clear()
+        for text in ("Wien Po", "Wien Pol", "Wien Poli"):
+            page.fill("#search-query", text)
+            expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
+        assert not [u for u in requested if "/small/store." in u]
+        assert titles(page)
+    assert page.problems == []
+
+
+def test_while_typing_a_word_counts_from_its_third_letter_beside_other_words(page, parity_site):
+    folder, _docs, _files = parity_site
+    with serve(folder) as url:
+        page.goto(f"{url}/parity.html?q=Polizei%20")
+        expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
+        alone = (titles(page), page.text_content("#search-status").split()[0])
+        for text, same in (("Polizei W", True), ("Polizei Wi", True), ("Polizei Wien", False)):
+            page.fill("#search-query", text)
+            page.wait_for_function("q => new URL(location.href).searchParams.get('q') === q", arg=text)
+            expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
+            shown = (titles(page), page.text_content("#search-status").split()[0])
+            assert (shown == alone) == same, text
     assert page.problems == []

@@ -1,4 +1,5 @@
-"""search.html loads one content-hashed script (plugins/lunr_search/page_script.py)."""
+"""search.html loads two content-hashed scripts (plugins/lunr_search/page_script.py): the small
+prefetch script, then the joined main script."""
 
 from __future__ import annotations
 
@@ -10,16 +11,17 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from lunr_search.page_script import PAGE_SCRIPTS, page_script
+from lunr_search.page_script import PAGE_SCRIPTS, PREFETCH_SCRIPT, page_script, prefetch_script
 from tests.support.site import ROOT
 
 SOURCES = ROOT / "theme" / "static" / "search"
 HASHED = re.compile(r"^/search/search-page\.[0-9a-f]{12}\.js$")
+PREFETCH = re.compile(r"^/search/search-prefetch\.[0-9a-f]{12}\.js$")
 
 
 def test_every_search_page_script_of_the_theme_is_in_the_bundle():
     # search-field.js is the header field's, on every page (base.html).
-    on_disk = {p.name for p in SOURCES.glob("*.js")} - {"search-field.js"}
+    on_disk = {p.name for p in SOURCES.glob("*.js")} - {"search-field.js", PREFETCH_SCRIPT}
     assert set(PAGE_SCRIPTS) == on_disk
     data = page_script(str(SOURCES), "search").data.decode("utf-8")
     for name in PAGE_SCRIPTS:
@@ -36,22 +38,27 @@ def test_the_name_follows_the_content(tmp_path):
     assert page_script(str(changed), "search").path != first.path
 
 
-def test_search_html_loads_one_hashed_search_script_that_the_build_wrote(search_site):
+def test_search_html_loads_the_hashed_prefetch_then_main_script_that_the_build_wrote(search_site):
     page = BeautifulSoup((search_site / "search.html").read_text(encoding="utf-8"), "html.parser")
-    scripts = [s["src"] for s in page.select("script")]
+    scripts = [s["src"] for s in page.select("script[src]")]
     assert scripts[0] == "/theme/search/search-field.js"
-    assert len(scripts) == 2 and HASHED.match(scripts[1])
-    assert page.select("script")[1].has_attr("defer")
-    assert (search_site / scripts[1].lstrip("/")).read_bytes() == page_script(str(SOURCES), "search").data
+    assert len(scripts) == 3 and PREFETCH.match(scripts[1]) and HASHED.match(scripts[2])
+    prefetch, main = page.select("script[src]")[1:]
+    # not deferred: it runs before the deferred main script, which takes its responses
+    assert not prefetch.has_attr("defer") and not prefetch.has_attr("async") and main.has_attr("defer")
+    assert prefetch["data-meta"] == page.select_one("#search-results")["data-meta"]
+    assert (search_site / scripts[1].lstrip("/")).read_bytes() == prefetch_script(str(SOURCES), "search").data
+    assert (search_site / scripts[2].lstrip("/")).read_bytes() == page_script(str(SOURCES), "search").data
 
 
 @pytest.mark.slow
-def test_the_page_fetches_one_script_and_shows_results_under_the_strict_csp(page, base_url):
+def test_the_page_fetches_its_two_scripts_and_shows_results_under_the_strict_csp(page, base_url):
     scripts = []
     page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
     page.goto(f"{base_url}/search.html?q=Wien")
     expect(page.locator("#search-results > li.search-hit a").first).to_be_visible()
     expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
-    paths = [urlparse(u).path for u in scripts]
-    assert paths[0] == "/theme/search/search-field.js" and len(paths) == 2 and HASHED.match(paths[1])
+    paths = sorted(urlparse(u).path for u in scripts)
+    assert len(paths) == 3 and HASHED.match(paths[0]) and PREFETCH.match(paths[1])
+    assert paths[2] == "/theme/search/search-field.js"
     assert page.problems == []

@@ -25,6 +25,7 @@
   var MIN_PREFIX = 3;  // letters before the word being typed matches as a prefix
   var PHRASE_CANDIDATES = 30;  // best hits whose text is checked for a phrase
   var MIN_COMPOUND_PART = 4;
+  var AHEAD_SHARDS = 2;  // at most this many shards loaded ahead for the word being typed
   var ENDINGS = ["", "n", "e", "en", "s", "es", "er"];  // of a compound's parts as words
   // Question words, left out when no article has every word (the pipelines
   // drop stop words already).
@@ -182,11 +183,13 @@
     return terms.length ? terms[0] : null;
   };
 
-  Language.prototype.fetchShards = function (positions) {
+  /* A promise of the shards at `positions`; `ahead`: loaded for later, at
+   * low priority (the browser fetches what a search waits for first). */
+  Language.prototype.fetchShards = function (positions, ahead) {
     var self = this;
     return Promise.all(positions.map(function (i) {
       if (self.shards[i]) return self.shards[i];
-      self.pending[i] = self.pending[i] || self.load(self.urls[i]).then(function (shard) {
+      self.pending[i] = self.pending[i] || self.load(self.urls[i], ahead).then(function (shard) {
         self.shards[i] = shard;
         return shard;
       }, function (error) { self.pending[i] = null; throw error; });
@@ -277,10 +280,31 @@
       // A stop word being typed (`unter`) may become `Unternehmen`: its
       // prefix adds to the score but is not required.
       clause.optional = !term && !word.explicit && lunr.newsDigest.trim(word.text) !== "";
+      // A word being typed that is still too short to be a prefix (`W`).
+      clause.short = Boolean(word.typed) && !word.explicit && foldWildcard(word.text, self.lang).length < MIN_PREFIX;
       clause.question = QUESTION_WORDS.has(word.text.toLowerCase());
       kept.push(clause);
       return kept;
     }, []);
+  };
+
+  /* While the reader types, a word being typed counts from its third
+   * letter (MIN_PREFIX) when there are other words: `Rapid W` and `Rapid Wi`
+   * find what `Rapid` finds, without waiting for the shards of `w` and
+   * `wi`. At its last letter before that, the shards its prefixes can
+   * reach are loaded ahead (if they are at most AHEAD_SHARDS). */
+  Language.prototype.whileTyping = function (clauses) {
+    var self = this;
+    var others = clauses.some(function (c) { return !c.short && !c.optional && !c.word.exclude; });
+    return clauses.filter(function (clause) {
+      if (!clause.short) return true;
+      var prefix = foldWildcard(clause.word.text, self.lang);
+      if (prefix.length === MIN_PREFIX - 1) {
+        var ahead = shardRange(self.firsts, prefix);
+        if (ahead.length <= AHEAD_SHARDS) self.fetchShards(ahead, true).catch(function () {});
+      }
+      return !others;
+    });
   };
 
   /* Shard positions `clauses` need. */
@@ -394,12 +418,12 @@
   }
 
   /* The search over the files `meta` names (paths from `siteRoot`, a URL);
-   * `load(url)` fetches and parses one JSON file, `loadText(url)` one text
-   * file. Also the engine of search-fuzzy.js: languages, search, analyse,
-   * hasTerm. */
+   * `load(url)` fetches and parses one JSON file (`load(url, true)`: one
+   * loaded ahead, at low priority), `loadText(url)` one text file. Also the
+   * engine of search-fuzzy.js: languages, search, analyse, hasTerm. */
   function Searcher(meta, siteRoot, load, loadText) {
     var self = this;
-    function loadPath(path) { return load(new URL(path, siteRoot).href); }
+    function loadPath(path, ahead) { return load(new URL(path, siteRoot).href, ahead); }
     this.languages = Object.keys(meta.indexes).sort();
     this.indexes = {};
     this.languages.forEach(function (lang) {
@@ -473,13 +497,15 @@
 
   /* A promise of the ranked hits for `text`: an array of {ref, lang, score,
    * terms, matched}, with `partial` true when no article has every word
-   * (then the articles with the most words), and `query` (parseQuery). */
-  Searcher.prototype.search = function (text) {
-    var self = this, query, byLang = {};
+   * (then the articles with the most words), and `query` (parseQuery).
+   * `options.typing`: the reader is typing (Language.whileTyping). */
+  Searcher.prototype.search = function (text, options) {
+    var self = this, query, byLang = {}, typing = Boolean(options && options.typing);
     this.languages.forEach(function (lang) {
       var language = self.indexes[lang];
       query = parseQuery(text, language.fields);
       var clauses = language.clauses(query);
+      if (typing) clauses = language.whileTyping(clauses);
       if (clauses.length) byLang[lang] = clauses;
     });
     var langs = Object.keys(byLang);
@@ -548,14 +574,27 @@
     return this.indexes[lang].hasTerm(term);
   };
 
-  /* A promise of the store entry [title, url, date, source, tags, text, story] of `ref`. */
-  Searcher.prototype.doc = function (ref) {
-    var self = this, n = Math.floor(ref / this.chunk), chunk = this.chunk;
-    this.storeChunks[n] = this.storeChunks[n] || this.loadPath(this.storeUrls[n]).catch(function (error) {
+  /* A promise of store chunk `n`. */
+  Searcher.prototype.storeChunk = function (n, ahead) {
+    var self = this;
+    this.storeChunks[n] = this.storeChunks[n] || this.loadPath(this.storeUrls[n], ahead).catch(function (error) {
       self.storeChunks[n] = null;  // tried again next time
       throw error;
     });
-    return this.storeChunks[n].then(function (data) { return data.docs[ref % chunk]; });
+    return this.storeChunks[n];
+  };
+
+  /* A promise of the store entry [title, url, date, source, tags, text, story] of `ref`. */
+  Searcher.prototype.doc = function (ref) {
+    var chunk = this.chunk;
+    return this.storeChunk(Math.floor(ref / chunk)).then(function (data) { return data.docs[ref % chunk]; });
+  };
+
+  /* Loads the whole store if it has at most `files` chunks (a small site:
+   * then no keystroke waits for a hit's entry). */
+  Searcher.prototype.loadSmallStore = function (files) {
+    if (this.storeUrls.length > files) return;
+    for (var n = 0; n < this.storeUrls.length; n++) this.storeChunk(n, true).catch(function () {});
   };
 
   /* A promise of the text (title, lead and body lines) of `ref`. */

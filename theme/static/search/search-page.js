@@ -16,6 +16,9 @@
   var PAGE_SIZE = 10;
   var MAX_OPTIONS = 40;  // most frequent values per filter (and the chosen ones)
   var FACETS = ["source", "tag", "year", "lang"];
+  // A store of at most this many chunks (1,536 articles at 64 a chunk) is
+  // loaded whole after the first results, so typing never waits for it.
+  var SMALL_STORE_FILES = 24;
 
   var form = document.getElementById("search-page-form");
   var input = document.getElementById("search-query");
@@ -186,17 +189,23 @@
     return item;
   }
 
-  /* The next page of hits, added at once in rank order when their store
-   * entries are there. A promise that settles when they are shown. */
+  /* The next page of hits, in rank order: each hit is added below the ones
+   * before it as soon as its store entry and theirs are there (a hit never
+   * moves one shown before it). A promise that settles when all are shown. */
   function showMore() {
-    var generation = state.generation;
-    var page = state.hits.slice(state.shown, state.shown + PAGE_SIZE);
-    return Promise.all(page.map(function (hit) { return state.searcher.doc(hit.ref); })).then(function (docs) {
+    var generation = state.generation, start = state.shown;
+    var page = state.hits.slice(start, start + PAGE_SIZE), docs = [], next = 0;
+    function addReady() {
       if (generation !== state.generation) return;
       var fragment = document.createDocumentFragment();
-      page.forEach(function (hit, i) { fragment.appendChild(hitItem(hit, docs[i], generation)); });
-      list.appendChild(fragment);
-      state.shown += page.length;
+      for (; next < page.length && docs[next]; next++) fragment.appendChild(hitItem(page[next], docs[next], generation));
+      if (fragment.childNodes.length) list.appendChild(fragment);
+      state.shown = start + next;
+    }
+    return Promise.all(page.map(function (hit, i) {
+      return state.searcher.doc(hit.ref).then(function (doc) { docs[i] = doc; addReady(); });
+    })).then(function () {
+      if (generation !== state.generation) return;
       more.hidden = state.shown >= state.hits.length;
     }, function () {
       if (generation === state.generation) say(message("part_error"));
@@ -245,7 +254,7 @@
     var filtered = FACETS.some(function (key) { return chosen[key].length; });
     var facetsReady = filtered ? state.searcher.facets().then(function (f) { state.facets = f; }, function () {})
       : Promise.resolve();
-    return Promise.all([state.searcher.search(text), facetsReady]).then(function (results) {
+    return Promise.all([state.searcher.search(text, { typing: typing }), facetsReady]).then(function (results) {
       if (generation !== state.generation) return undefined;
       var hits = results[0];
       if (hits.length === 0 || hits.partial) {
@@ -265,7 +274,12 @@
     }).then(function () {
       if (generation !== state.generation) return;
       list.setAttribute("aria-busy", "false");
-      // The filters' counts, once the first results are shown (not before them).
+      // The filters' counts and, on a small site, the rest of the store,
+      // once the first results are shown (not before them).
+      if (!state.storeAsked) {
+        state.storeAsked = true;
+        state.searcher.loadSmallStore(SMALL_STORE_FILES);
+      }
       if (!state.facets) {
         state.searcher.facets().then(function (f) {
           state.facets = f;
@@ -355,8 +369,15 @@
     }
   });
 
-  function fetchJson(url) {
-    return fetch(url).then(function (response) {
+  /* `url`'s JSON: the response search-prefetch.js started, if it did (and it did not fail). */
+  function fetchJson(url, ahead) {
+    var prefetched = window.NewsSearchPrefetch && NewsSearchPrefetch.take(new URL(url, document.baseURI).href);
+    return prefetched ? prefetched.catch(function () { return fetchNow(url, ahead); }) : fetchNow(url, ahead);
+  }
+
+  /* `ahead`: a file loaded for later, at low priority. */
+  function fetchNow(url, ahead) {
+    return fetch(url, ahead ? { priority: "low" } : {}).then(function (response) {
       if (!response.ok) throw new Error(url + ": " + response.status);
       return response.json();
     });

@@ -333,30 +333,34 @@
     clause.expanded = Array.from(seen.entries());
   };
 
-  /* Per document of the clause's terms: {score, terms, whole} (a Map);
+  /* Per document of the clause's terms: {score, terms, whole, idf} (a Map);
    * `whole`: matched in a field other than `parts` (a word, not a part of
-   * a compound). */
+   * a compound); `idf`: that of its best term, times the term's weight. */
   Language.prototype.clauseScores = function (clause) {
     var fields = this.fields, only = clause.fields, self = this, best = new Map();
-    var parts = fields.indexOf("parts");
+    var parts = fields.indexOf("parts"), documents = this.docs.length;
     clause.expanded.forEach(function (entry) {
       var term = entry[0], weight = entry[1], flat = self.postings(term), sums = new Map(), whole = new Set();
+      var having = new Set();
       for (var i = 0; i < flat.length;) {
         var field = flat[i], count = flat[i + 1], doc = 0, use = !only || only.indexOf(fields[field]) !== -1;
         i += 2;
         for (var j = 0; j < count; j++, i += 2) {
           doc += flat[i];
+          having.add(doc);
           if (!use) continue;
           sums.set(doc, (sums.get(doc) || 0) + flat[i + 1]);
           if (field !== parts) whole.add(doc);
         }
       }
+      // lunr's idf, from the articles that have the term in any field
+      var idf = Math.log(1 + Math.abs((documents - having.size + 0.5) / (having.size + 0.5))) * weight;
       sums.forEach(function (sum, doc) {
         var score = sum * weight / SCORE_SCALE, current = best.get(doc);
-        if (!current) best.set(doc, { score: score, terms: [term], whole: whole.has(doc) });
+        if (!current) best.set(doc, { score: score, terms: [term], whole: whole.has(doc), idf: idf });
         else {
           current.terms.push(term);
-          if (score > current.score) current.score = score;
+          if (score > current.score) { current.score = score; current.idf = idf; }
           current.whole = current.whole || whole.has(doc);
         }
       });
@@ -374,9 +378,9 @@
       if (clause.word.exclude) { scores.forEach(function (_, doc) { excluded.add(doc); }); return; }
       if (partial && clause.question) return;
       scores.forEach(function (s, doc) {
-        var total = totals.get(doc) || { score: 0, terms: [], matched: 0, whole: 0 };
+        var total = totals.get(doc) || { score: 0, terms: [], matched: 0, whole: 0, information: 0 };
         total.score += s.score;
-        if (!clause.optional) total.matched += 1;
+        if (!clause.optional) { total.matched += 1; total.information += s.idf; }
         if (s.whole && !clause.compound) total.whole += 1;
         total.terms.push.apply(total.terms, s.terms);
         totals.set(doc, total);
@@ -384,14 +388,14 @@
     });
     if (!wanted.length && !clauses.some(function (c) { return c.optional; })) {  // only exclusions: every other article
       this.docs.forEach(function (doc) {
-        if (!totals.has(doc)) totals.set(doc, { score: 0, terms: [], matched: 0, whole: 0 });
+        if (!totals.has(doc)) totals.set(doc, { score: 0, terms: [], matched: 0, whole: 0, information: 0 });
       });
     }
     var hits = [];
     totals.forEach(function (total, doc) {
       if (excluded.has(doc) || (!partial && total.matched < wanted.length) || (partial && !total.matched)) return;
       hits.push({ ref: doc, lang: self.lang, score: total.score, terms: total.terms, matched: total.matched,
-                  whole: total.whole });
+                  whole: total.whole, information: total.information });
     });
     return hits;
   };
@@ -403,18 +407,13 @@
     return (b.whole - a.whole) || (b.score - a.score) || (a.ref - b.ref);
   }
 
-  /* In the most-words case by the summed score alone: a rare word matched
-   * in a headline outweighs common words matched in bodies. */
-  function byScore(a, b) {
-    return (b.score - a.score) || (a.ref - b.ref);
-  }
-
-  /* A question (its first word a question word: `wer gewinnt die Wahl`)
-   * is read as readers mean it: the articles with the most of its other
-   * words, by summed score, whether or not one has them all. */
-  function isQuestion(query) {
-    var first = query.words.find(function (w) { return !w.exclude; });
-    return Boolean(first) && QUESTION_WORDS.has(first.text.toLowerCase());
+  /* In the most-words case: the more of the query's information an article
+   * has (the summed idf of the words it matches), the better, then by
+   * score: two rare words of a question (`Zelten untergebracht`) outweigh
+   * three common ones (`viele gibt eigentlich`), and `Wahl Wien` one
+   * `gewinnt` in a headline. */
+  function byInformation(a, b) {
+    return (b.information - a.information) || (b.score - a.score) || (a.ref - b.ref);
   }
 
   /* The search over the files `meta` names (paths from `siteRoot`, a URL);
@@ -525,13 +524,11 @@
       var countable = langs.some(function (lang) {
         return byLang[lang].filter(function (c) { return !c.word.exclude && !c.optional; }).length > 1;
       });
-      var question = countable && query && isQuestion(query);
-      if ((!hits.length || question) && countable) {
-        partial = !hits.length;
+      if (!hits.length && countable) {
         hits = collect(true);
-        partial = partial && hits.length > 0;
+        partial = hits.length > 0;
       }
-      hits.sort(partial || question ? byScore : byRank);
+      hits.sort(partial ? byInformation : byRank);
       hits.partial = partial;
       hits.query = query || { words: [], phrases: [] };
       return query && query.phrases.length && !partial ? self.phrasesFirst(hits, query.phrases) : hits;

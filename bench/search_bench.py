@@ -32,7 +32,7 @@ and after:
 `--browser-only` skips the builds and measures the site the last run built
 (bench/work/search-site-x<copies>, or `--site DIR`); `--compare DIR` also
 opens another built site (e.g. an older commit's), the loads of both
-interleaved, and prints the first-result figures and phases of each. `--settled-window` opens each
+interleaved, and prints the first-result figures, phases and keystrokes of each. `--settled-window` opens each
 fresh page on about:blank first and waits a second before opening the search:
 a new window of Debian's Chromium loads its own omnibox UI (a WebUI renderer,
 over a second of CPU), which on two shared cores competes with the page; it
@@ -195,6 +195,15 @@ KEYSTROKES = """async ([text, pause]) => {
 }"""
 
 
+def keystroke_summary(keys: list[float], pause: int) -> str:
+    later = [k for i, k in enumerate(keys) if i % len(TYPED)]
+    return (f"typing {TYPED!r} letter by letter ({len(keys) // len(TYPED)} fresh pages), the next key {pause} ms "
+            f"after the results, each keystroke to its results shown: median {statistics.median(keys):.0f} ms, "
+            f"90th percentile {sorted(keys)[int(0.9 * len(keys))]:.0f} ms, max {max(keys):.0f} ms "
+            f"(after each page's first key: 90th percentile {sorted(later)[int(0.9 * len(later))]:.0f} ms, "
+            f"max {max(later):.0f} ms)")
+
+
 def lighthouse_search(site: Path, reports: Path) -> dict[str, int]:
     """Lighthouse (mobile, its default) on search.html?q=Flüchtlinge Wien."""
     from tests.support.browser import CHROMIUM, serve
@@ -217,7 +226,7 @@ def lighthouse_search(site: Path, reports: Path) -> dict[str, int]:
 
 def browser_figures(site: Path, loads: int, compare: list[Path] = (), settled: bool = False) -> None:
     """The browser figures of `site`; with `compare`, only the first-result
-    figures, of each site."""
+    and keystroke figures, of each site."""
     from playwright.sync_api import expect, sync_playwright
 
     from tests.support.browser import launch, serve
@@ -269,6 +278,15 @@ def browser_figures(site: Path, loads: int, compare: list[Path] = (), settled: b
                 f"{name} {statistics.median(r[key] for r in runs):.0f}" for key, name in PHASES
                 if all(r.get(key) is not None for r in runs)))
         if compare:
+            for pause in KEY_PAUSES:  # the keystrokes too, pages of the sites in turns
+                keys: dict[Path, list[float]] = {one: [] for one in sites}
+                for round_ in range(3):
+                    for one, url in list(sites.items())[::1 if round_ % 2 == 0 else -1]:
+                        context, page, _urls = opened(browser, url, "")
+                        keys[one] += page.evaluate(KEYSTROKES, [TYPED, pause])
+                        context.close()
+                for one, times in keys.items():
+                    print(f"site {one}: " + keystroke_summary(times, pause))
             browser.close()
             return
 
@@ -312,10 +330,7 @@ def browser_figures(site: Path, loads: int, compare: list[Path] = (), settled: b
                 context, page, _urls = opened(browser, base, "")
                 keys += page.evaluate(KEYSTROKES, [TYPED, pause])
                 context.close()
-            print(f"typing {TYPED!r} letter by letter (3 fresh pages), the next key {pause} ms after the results, "
-                  f"each keystroke to its results shown: median {statistics.median(keys):.0f} ms, 90th percentile "
-                  f"{sorted(keys)[int(0.9 * len(keys))]:.0f} ms, max {max(keys):.0f} ms "
-                  f"(after each page's first key: max {max(k for i, k in enumerate(keys) if i % len(TYPED)):.0f} ms)")
+            print(keystroke_summary(keys, pause))
         browser.close()
 
 

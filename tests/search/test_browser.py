@@ -287,3 +287,36 @@ def test_while_typing_a_word_counts_from_its_third_letter_beside_other_words(pag
             shown = (titles(page), page.text_content("#search-status").split()[0])
             assert (shown == alone) == same, text
     assert page.problems == []
+
+
+def test_the_prefetch_script_asks_for_the_query_s_shards_before_the_main_script_runs(page, parity_site):
+    folder, _docs, files = parity_site
+    shards = [f.path for f in files.files if f.path.startswith("parity/de.")]
+    requested = []
+    page.on("request", lambda r: requested.append(urlparse(r.url).path))
+    with serve(folder) as url:
+        page.route(re.compile(r"/search/search-page\.[0-9a-f]{12}\.js$"), lambda route: route.abort())  # no main script
+        with page.expect_request(re.compile(r"/parity/de\.[0-9a-f]{12}\.json$")) as shard:
+            page.goto(f"{url}/parity.html?q=Wien")
+        path = urlparse(shard.value.url).path
+        assert page.evaluate("url => NewsSearchPrefetch.take(url) !== null", shard.value.url)
+        assert page.evaluate("url => NewsSearchPrefetch.take(url)", shard.value.url) is None  # taken once
+        page.wait_for_load_state("load")
+        asked = [p for p in requested if p.startswith("/parity/de.")]
+        assert path in asked and 1 <= len(asked) <= 2 and len(shards) > 20  # the range of `wien` only
+
+
+def test_hits_are_only_ever_added_below_the_shown_ones_in_rank_order(page, parity_site):
+    folder, _docs, _files = parity_site
+    page.add_init_script("""window.__added = [];
+        new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => {
+          if (n.nodeType === 1 && n.matches('li.search-hit')) {
+            window.__added.push(n.querySelector('.search-hit-title').textContent);
+          }
+        }))).observe(document, {subtree: true, childList: true});""")
+    with serve(folder) as url:
+        page.goto(f"{url}/parity.html?q=Polizei%20")
+        expect(page.locator('#search-results[aria-busy="false"]')).to_have_count(1)
+        added = page.evaluate("window.__added")
+    # in the order they were added = the order shown: none was put before one added earlier
+    assert added == titles(page) and len(added) == 10

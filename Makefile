@@ -7,6 +7,9 @@ PYTHON    ?= python3
 VENV      ?= .venv
 BIN       := $(VENV)/bin
 SEEDDIR   ?= seeds
+# MAX_SEED_MIB=N: the converter and make check read seeds up to N MiB (default 1; larger ones are refused).
+MAX_SEED_MIB ?=
+SEEDLIMIT := $(if $(MAX_SEED_MIB),--max-seed-mib "$(MAX_SEED_MIB)")
 INPUTDIR  ?= content
 OUTPUTDIR ?= output
 CONFFILE  ?= pelicanconf.py
@@ -98,7 +101,7 @@ $(NODEDEPS): package.json package-lock.json
 venv: $(RUNTIME) ## Create .venv with the locked runtime requirements
 
 content: need-build $(RUNTIME) ## Convert seeds/*.txt into content/articles/*.md
-	$(BIN)/python -m seed_converter --seeds "$(SEEDDIR)" --content "$(INPUTDIR)/articles"
+	$(BIN)/python -m seed_converter --seeds "$(SEEDDIR)" --content "$(INPUTDIR)/articles" $(SEEDLIMIT)
 
 # FULL=1: render every page again and read every file (see README "Incremental builds").
 FULL      ?=
@@ -139,11 +142,11 @@ lexicon: ## Regenerate plugins/autotag/lexicon.json.gz from the lexicons in requ
 	.venv-lexicon/bin/python plugins/autotag/derive_lexicon.py
 
 check: need-check $(RUNTIME) $(NODEDEPS) ## Check content/ and the site built in output/; non-zero on any problem
-	$(BIN)/python -m site_check --content "$(INPUTDIR)/articles" --seeds "$(SEEDDIR)" \
+	$(BIN)/python -m site_check --content "$(INPUTDIR)/articles" --seeds "$(SEEDDIR)" $(SEEDLIMIT) \
 		--site "$(OUTPUTDIR)" --site-url "$(SITEURL)" --vnu "$(VNU_JAR)"
 
 check-content: need-build $(RUNTIME) ## Check content/ and that every seed has its current article (no build, no change)
-	$(BIN)/python -m site_check --content "$(INPUTDIR)/articles" --seeds "$(SEEDDIR)"
+	$(BIN)/python -m site_check --content "$(INPUTDIR)/articles" --seeds "$(SEEDDIR)" $(SEEDLIMIT)
 
 # Each upload target checks its own settings and tools before publish builds anything.
 .PHONY: need-github need-rsync need-s3

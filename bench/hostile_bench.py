@@ -4,14 +4,15 @@
 
 Three seed folders: the 1,028 corpus seeds (bench/make_seeds.py); the same
 plus the two seeds the old patterns never finished (a 2 MB lead of `") Aus "`
-repeated, a 200 KB image line of `](a` repeated, which fails by name); and the
-corpus plus five 2 MB adversarial seeds (that lead, an image line whose alt
-text is `](a` repeated, a paragraph full of zero-width and bidi characters,
-one of Markdown markup, one of UTF-8 with bad bytes). Each run converts a
-folder into an empty content folder (exit status 1 for the failing seed is
-expected); runs interleave (see interleave.py). Prints a Markdown table:
-medians of wall and CPU seconds, ratios to the corpus alone, the load.
-Writes into bench/work/.
+repeated, refused from its size, and a 200 KB image line of `](a` repeated,
+which fails by name); the corpus plus five 2 MB adversarial seeds (that lead,
+an image line whose alt text is `](a` repeated, a paragraph full of zero-width
+and bidi characters, one of Markdown markup, one of UTF-8 with bad bytes), all
+over the size limit; and the corpus plus the same five cut to just under the
+limit, the most a seed may cost. Each run converts a folder into an empty
+content folder (exit status 1 for the refused seeds is expected); runs
+interleave (see interleave.py). Prints a Markdown table: medians of wall and
+CPU seconds, ratios to the corpus alone, the load. Writes into bench/work/.
 """
 
 from __future__ import annotations
@@ -29,24 +30,35 @@ WORK = ROOT / "bench" / "work" / "hostile"
 PY = sys.executable
 sys.path.insert(0, str(ROOT))
 
+from seed_converter.seed_files import MAX_SEED_BYTES  # noqa: E402
 from tests.hostile.make_hostile import adversarial_seeds  # noqa: E402
 
 TWO_MB = 2 * 2**20
 
 
-def extra_seeds() -> dict[str, bytes]:
-    """Five 2 MB seeds that convert (the failing image line and the 20 MB seed are left out)."""
-    seeds = {n: d for n, d in adversarial_seeds().items()
-             if n in ("adversarial-byline-2mb.txt", "adversarial-image-alt-2mb.txt")}
+def _fill(head: str, unit: str, tail: str, size: int) -> bytes:
+    """`head`, `unit` repeated, `tail`: as many units as keep it within `size` bytes."""
+    def encode(text: str) -> bytes:
+        return text.encode("utf-8", "surrogateescape")
+
+    fixed = len(encode(head)) + len(encode(tail))
+    return encode(head + unit * ((size - fixed) // len(encode(unit))) + tail)
+
+
+def extra_seeds(size: int = TWO_MB) -> dict[str, bytes]:
+    """Five adversarial seeds of `size` bytes at most, each within a kilobyte of it."""
     words = "Bundes\u200btag \u202ebeschließt\u2069 Haus\u200dhalt \u2066für\u202c 2026. "
-    seeds["adversarial-invisible-2mb.txt"] = ("Unsichtbare Zeichen\nDW\n" + words * (TWO_MB // 60)
-                                              + "\nText.\n").encode()
     markup = "*fett* _kursiv_ [link](x) <b>html</b> `code` {x} \\ # 1. "
-    seeds["adversarial-markup-2mb.txt"] = ("Markup überall\nDW\nLead.\n" + markup * (TWO_MB // 60)
-                                           + "\n").encode()
-    text = "Bürgermeister lädt zum Gespräch über Straßen ein. " * (TWO_MB // 55)
-    bad = text.encode().replace(b"Gespr\xc3\xa4ch", b"Gespr\xffch", 20)
-    seeds["adversarial-bad-bytes-2mb.txt"] = b"Kaputte Bytes\nDW\nLead.\n" + bad + b"\n"
+    text = "Bürgermeister lädt zum Gespräch über Straßen ein. "
+    bad = text.replace("Gespräch", "Gespr\udcffch")  # a lone 0xff byte, through surrogateescape
+    seeds = {
+        "adversarial-byline.txt": _fill("Lange Zeile mit Bylines\nDW\n", '") Aus ', "x.\nText.\n", size),
+        "adversarial-image-alt.txt": _fill("![", "](a", "](https://example.org/a.jpg)\n"
+                                           "Bild mit langem Alternativtext\nDW\nLead.\n", size),
+        "adversarial-invisible.txt": _fill("Unsichtbare Zeichen\nDW\n", words, "\nText.\n", size),
+        "adversarial-markup.txt": _fill("Markup überall\nDW\nLead.\n", markup, "\n", size),
+        "adversarial-bad-bytes.txt": _fill("Kaputte Bytes\nDW\nLead.\n", text * 19 + bad, "\n", size),
+    }
     return seeds
 
 
@@ -65,7 +77,8 @@ def main() -> None:
     count = write_seeds(corpus)
     folders = {"corpus": (corpus, {})}
     for name, extra in (("corpus + the 2 old blow-ups", issue_seeds()),
-                        ("corpus + five 2 MB seeds", extra_seeds())):
+                        ("corpus + five 2 MB seeds", extra_seeds()),
+                        ("corpus + five seeds just under the limit", extra_seeds(MAX_SEED_BYTES))):
         folder = WORK / f"seeds-{len(folders)}"
         shutil.copytree(corpus, folder)
         for seed_name, data in extra.items():

@@ -11,6 +11,23 @@ from .convert import convert_seeds, display_path
 from .seed_files import MAX_SEED_BYTES
 
 
+def seed_limit_mib(text: str) -> float:
+    """`--max-seed-mib`'s value: a positive number of MiB."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of MiB: {text!r}")
+    return value
+
+
+def add_seed_limit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-seed-mib", type=seed_limit_mib, default=MAX_SEED_BYTES / 2**20,
+                        help="largest seed file read, in MiB; a larger one is refused by name "
+                             f"(default: {MAX_SEED_BYTES / 2**20:g})")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m seed_converter",
@@ -26,8 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--timezone", default="Europe/Berlin", help="zone for dates (default: Europe/Berlin)")
     parser.add_argument("--default-lang", default="de",
                         help="language when detection cannot decide (default: de)")
-    parser.add_argument("--max-seed-mib", type=float, default=MAX_SEED_BYTES / 2**20,
-                        help=f"largest seed file read, in MiB (default: {MAX_SEED_BYTES // 2**20})")
+    add_seed_limit(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
     return parser
 

@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from seed_converter.cli import add_seed_limit
+
 from . import Problem
 from .content import check_content
 from .feeds import check_feeds, feed_files
@@ -27,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Check the content folder and a built site; exit 1 on any problem.")
     parser.add_argument("--content", type=Path, help="articles folder to check (e.g. content/articles)")
     parser.add_argument("--seeds", type=Path, help="seed folder: its articles must be converted and current")
+    add_seed_limit(parser)
     parser.add_argument("--site", type=Path, help="built site to check (e.g. output)")
     parser.add_argument("--site-url", default="",
                         help="the published SITEURL: absolute links under it are internal")
@@ -93,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.content:
         articles = sum(1 for _ in args.content.rglob("*.md"))
         what = f"content: {_count(articles, 'article')}" + (" and their seeds" if args.seeds else "")
-        results["content"] = _run(what, lambda: check_content(args.content, args.seeds))
+        results["content"] = _run(what, lambda: check_content(args.content, args.seeds,
+                                                                    int(args.max_seed_mib * 2**20)))
         checked.append(f"{articles} articles")
     if args.site:
         for name, what, check in site_checks(args.site, args.site_url, args.articles_path, args.vnu):

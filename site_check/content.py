@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 import markdown
 
 from seed_converter.convert import convert_seeds
+from seed_converter.seed_files import MAX_SEED_BYTES
 from seed_converter.slug import pelican_slug
 
 from . import Problem
@@ -105,18 +106,19 @@ def check_articles(articles_dir: Path) -> list[Problem]:
     return problems
 
 
-def check_conversions(seed_dir: Path, articles_dir: Path) -> list[Problem]:
+def check_conversions(seed_dir: Path, articles_dir: Path, max_seed_bytes: int = MAX_SEED_BYTES) -> list[Problem]:
     """The converter's --check: bad seeds, and articles missing or older than their seed."""
-    report = convert_seeds(seed_dir, articles_dir, check=True)
+    report = convert_seeds(seed_dir, articles_dir, check=True, max_seed_bytes=max_seed_bytes)
     return [Problem(path, message) for path, message in [*report.failed, *report.out_of_date]]
 
 
-def check_content(articles_dir: Path, seed_dir: Path | None = None) -> list[Problem]:
+def check_content(articles_dir: Path, seed_dir: Path | None = None,
+                  max_seed_bytes: int = MAX_SEED_BYTES) -> list[Problem]:
     """All content checks; the seed checks only when a seed folder is given."""
     if not articles_dir.is_dir():
         return [Problem(articles_dir, "no such content folder")]
     problems = check_articles(articles_dir)
     if seed_dir is not None:
-        problems += (check_conversions(seed_dir, articles_dir) if seed_dir.is_dir()
+        problems += (check_conversions(seed_dir, articles_dir, max_seed_bytes) if seed_dir.is_dir()
                      else [Problem(seed_dir, "no such seed folder")])
     return problems

@@ -18,21 +18,29 @@ import pytest
 
 from seed_converter.article import read_metadata
 from seed_converter.seed_files import printable
-from tests.hostile.make_hostile import make_folder
+from tests.hostile.make_hostile import adversarial_seeds, make_folder
 from tests.support.site import ROOT
 
 HERE = Path(__file__).resolve().parent
 EXPECTED = tomllib.loads((HERE / "expected.toml").read_text(encoding="utf-8"))
-# The whole folder (25 MB of adversarial seeds among them) converts in about 3 s of CPU;
-# the old patterns never finished on it.
-TIME_LIMIT_CPU = 20.0
+# The whole folder converts in about 1 s of CPU: the seeds over the size limit are refused
+# from their size, unread.
+TIME_LIMIT_CPU = 10.0
+# With the limit raised, the adversarial seeds (25 MB) convert in about 3 s of CPU; the old
+# patterns never finished on them.
+ADVERSARIAL_LIMIT_CPU = 20.0
+ADVERSARIAL = {
+    "adversarial-byline-2mb.txt": {"slug": "lange-zeile-mit-bylines"},
+    "adversarial-image-alt-2mb.txt": {"image": "https://example.org/a.jpg"},
+    "huge-20mb.txt": {"slug": "ein-sehr-langer-artikel"},
+}
 
 
 class Run:
-    def __init__(self, seeds: Path, articles: Path, umask: int = 0o022):
+    def __init__(self, seeds: Path, articles: Path, umask: int = 0o022, *extra: str):
         start = os.times()
         self.result = subprocess.run(
-            [sys.executable, "-m", "seed_converter", "--seeds", str(seeds), "--content", str(articles)],
+            [sys.executable, "-m", "seed_converter", "--seeds", str(seeds), "--content", str(articles), *extra],
             cwd=ROOT, capture_output=True, text=True, timeout=300, preexec_fn=lambda: os.umask(umask))
         end = os.times()
         self.cpu = (end.children_user - start.children_user) + (end.children_system - start.children_system)
@@ -139,15 +147,43 @@ def test_articles_get_the_umask_s_mode(hostile, tmp_path):
         assert path.stat().st_mode & 0o777 == mode
 
 
-def test_the_size_limit_can_be_raised(tmp_path):
+def test_with_the_limit_raised_the_adversarial_seeds_convert_in_linear_time(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, data in adversarial_seeds().items():
+        (seeds / name).write_bytes(data)
+    run = Run(seeds, tmp_path / "articles", 0o022, "--max-seed-mib", "32")
+    assert run.result.returncode == 1 and "Traceback" not in run.result.stderr
+    assert run.cpu < ADVERSARIAL_LIMIT_CPU
+    assert list(run.lines) == ["adversarial-image-line.txt"]  # fails by name, as in expected.toml
+    assert set(run.articles) == set(ADVERSARIAL)
+    for name, expected in ADVERSARIAL.items():
+        meta = read_metadata(run.articles[name].read_text(encoding="utf-8"))
+        assert {key: meta.get(key) for key in expected} == expected
+
+
+def _tool(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_the_size_limit_is_one_mib_and_can_be_raised_for_converter_and_check(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.txt").write_bytes(b"Titel\nDW\n" + b"Ein Satz. " * 200_000 + b"\n")
-    small = subprocess.run([sys.executable, "-m", "seed_converter", "--seeds", str(seeds),
-                            "--content", str(tmp_path / "a"), "--max-seed-mib", "1"],
-                           cwd=ROOT, capture_output=True, text=True)
-    assert small.returncode == 1 and "too large: 1.9 MiB, the limit is 1 MiB per seed" in small.stderr
-    large = subprocess.run([sys.executable, "-m", "seed_converter", "--seeds", str(seeds),
-                            "--content", str(tmp_path / "b"), "--max-seed-mib", "2"],
-                           cwd=ROOT, capture_output=True, text=True)
+    (seeds / "b.txt").write_bytes(b"Titel B\nDW\nEin kurzer Satz.\n")
+    articles = tmp_path / "articles"
+    small = _tool("seed_converter", "--seeds", str(seeds), "--content", str(articles))
+    assert small.returncode == 1
+    assert small.stderr.splitlines() == [
+        f"{seeds}/a.txt: too large: 1.9 MiB, the limit is 1 MiB per seed "
+        "(--max-seed-mib N raises it; make: MAX_SEED_MIB=N)"]
+    assert [p.name for p in articles.iterdir()] == ["titel-b.md"]
+    check = _tool("site_check", "--content", str(articles), "--seeds", str(seeds))
+    assert check.returncode == 1 and f"{seeds}/a.txt: too large: 1.9 MiB" in check.stderr
+    large = _tool("seed_converter", "--seeds", str(seeds), "--content", str(articles), "--max-seed-mib", "2")
     assert large.returncode == 0, large.stderr
+    check = _tool("site_check", "--content", str(articles), "--seeds", str(seeds), "--max-seed-mib", "2")
+    assert check.returncode == 0, check.stderr
+    for value in ("0", "-1", "inf", "nan", "x"):
+        bad = _tool("seed_converter", "--seeds", str(seeds), "--content", str(articles), "--max-seed-mib", value)
+        assert bad.returncode == 2 and "not a positive number of MiB" in bad.stderr

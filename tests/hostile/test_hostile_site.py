@@ -101,3 +101,35 @@ def test_a_right_to_left_headline_is_isolated_and_nothing_else_turns(site, brows
             page.goto(f"{url}/articles/shalom-olam.html")
             page.screenshot(path=str(tmp_path / f"rtl-{width}.png"))
         context.close()
+
+
+def test_make_check_names_a_bidi_control_in_a_hand_written_article_by_line(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    good = (HERE / "content" / "hand-written-with-slug.md").read_text(encoding="utf-8")
+    (articles / "ok.md").write_text(good, encoding="utf-8")
+    (articles / "rlo.md").write_text(good.replace("Slug: ein-tag-im-zoo", "Slug: rlo")
+                                     .replace("Text.", "Erste Zeile.\n\nDann \u202eumgedreht."), encoding="utf-8")
+    [problem] = check_content(articles)
+    assert (problem.file.name, problem.line) == ("rlo.md", 10)
+    assert problem.message.startswith("bidi control U+202E: it reverses or reorders the text after it")
+
+
+def test_two_hand_written_articles_with_one_slug_are_named_before_pelican_runs(tmp_path):
+    articles = tmp_path / "content" / "articles"
+    articles.mkdir(parents=True)
+    no_slug = (HERE / "content" / "hand-written-no-slug.md").read_text(encoding="utf-8")
+    (articles / "a.md").write_text(no_slug, encoding="utf-8")
+    (articles / "b.md").write_text(no_slug.replace("Date:", "Slug: stadtrat-beschliesst-neuen-radweg\nDate:"),
+                                   encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "x.txt").write_bytes((HERE / "seeds" / "same-title-as-hand-written.txt").read_bytes())
+    result = convert(seeds, articles)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.endswith("b.md: its slug 'stadtrat-beschliesst-neuen-radweg' is also the slug of "
+                         f"{articles / 'a.md'}: Pelican cannot build both; give one of them its own `Slug:`")
+    assert (articles / "stadtrat-beschliesst-neuen-radweg-2.md").is_file()  # the seed still converts
+    assert [p.message for p in check_content(articles)] == [f"slug 'stadtrat-beschliesst-neuen-radweg' is "
+                                                            f"already used by {articles / 'a.md'}"]

@@ -315,19 +315,21 @@ _PARENS_ACRONYM = re.compile(r"\(([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7})\)")
 def _defined_acronyms(field_tokens, found: _Found) -> dict[str, str]:
     """Acronyms defined in parentheses right after a name of their initials:
     `Vienna Insurance Group (VIG)` -> {"VIG": "vienna insurance group"} (`Andreas Khol (ÖVP)` is no definition)."""
-    by_initials: dict[str, list[str]] = {}
+    by_initials: dict[str, dict[int, set[str]]] = {}  # initials -> length -> names
     for key in found.weight:
         if " " in key and found.kind.get(key) != TOPIC:
             initials = "".join(w[0] for w in key.split(" ") if w[:1].isalpha()).upper()
-            by_initials.setdefault(initials, []).append(key)
+            by_initials.setdefault(initials, {}).setdefault(len(key), set()).add(key)
     defined: dict[str, str] = {}
     for text, _, _, _ in field_tokens:
         for match in _PARENS_ACRONYM.finditer(text):
             acronym = match.group(1)
-            for key in by_initials.get(acronym, ()):
-                before = text[max(0, match.start() - len(key) - 1):match.start()].strip().lower()
-                if before == key:
-                    defined.setdefault(acronym, key)
+            # one look-up per length of name (a few), not one per name with these initials
+            for length, keys in sorted(by_initials.get(acronym, {}).items()):
+                before = text[max(0, match.start() - length - 1):match.start()].strip().lower()
+                if before in keys:
+                    defined.setdefault(acronym, before)
+                    break
     return defined
 
 
@@ -389,14 +391,23 @@ def _looks_like_person(ex: Extractor, run: list[str]) -> bool:
 def _fold_short_forms(found: _Found) -> None:
     """`Van der Bellen` counts for `Alexander Van der Bellen` when the article has exactly one
     person whose name ends so (with two, the short form is dropped)."""
-    persons = [k for k in found.weight if found.kind[k] == PERSON]
-    longer = [k for k in found.weight if k.count(" ") > 1]
+    def by_ending(names: list[str]) -> dict[str, list[str]]:
+        """Each name under every ending of whole words (`van der bellen`, `bellen`): one look-up
+        finds the names a short form ends, whatever the number of names."""
+        index: dict[str, list[str]] = {}
+        for name in names:
+            words = name.split(" ")
+            for i in range(1, len(words)):
+                index.setdefault(" ".join(words[i:]), []).append(name)
+        return index
+    persons = by_ending([k for k in found.weight if found.kind[k] == PERSON])
+    longer = by_ending([k for k in found.weight if k.count(" ") > 1])
     for key in sorted(found.weight):
         if " " not in key or key not in found.weight:
             continue
         # `Dos Santos` for `José Eduardo Dos Santos`: a short form opening with a particle
         pool = longer if key.split(" ", 1)[0] in _LOW_OPENERS else persons
-        owners = [p for p in pool if p != key and p.endswith(" " + key)]
+        owners = pool.get(key, ())
         if len(owners) == 1:
             found.move(key, max(found.forms[owners[0]], key=lambda f: (found.forms[owners[0]][f], f)))
         elif owners:

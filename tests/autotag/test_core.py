@@ -409,3 +409,23 @@ def test_the_workers_setting_is_none_or_a_positive_whole_number(value, ok):
     else:
         with pytest.raises(AutotagSettingError, match="AUTOTAG_WORKERS"):
             check_settings({"AUTOTAG_WORKERS": value})
+
+
+def test_many_distinct_names_with_short_forms_and_acronyms_take_linear_time():
+    import string
+
+    def surname(i):
+        return "B" + "".join(string.ascii_lowercase[(i // 26 ** k) % 26] for k in range(4))
+
+    def seconds(n):
+        text = " ".join(f"Dann sprach Anna {surname(i)} (AB) mit Alexander Van der {surname(i)} und "
+                        f"Van der {surname(i)}." for i in range(n))
+        best = []
+        for _ in range(2):
+            start = time.process_time()
+            found = extract([("", 3), ("", 2), (text, 1)], FakeNames(), TABLE, WORDS)["candidates"]
+            best.append(time.process_time() - start)
+        assert f"alexander van der {surname(n - 1).lower()}" in found
+        return min(best)
+    small, large = seconds(500), seconds(2_000)
+    assert large < 8 * max(small, 0.01), (small, large)  # four times the names: not sixteen times the time

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -264,7 +265,15 @@ def _print_last_summary():
         print(_state["summaries"][0], flush=True)
 
 
+def check_settings(pelican) -> None:
+    """A bad setting stops the build before anything is read, with one line and no traceback."""
+    problem = parallel.settings_problem(pelican.settings)
+    if problem:
+        sys.exit(f"incremental: {problem}")
+
+
 def register():
+    signals.initialized.connect(check_settings)
     caches.install()
     signals.get_generators.connect(start)
     signals.get_writer.connect(use_writer)

@@ -33,6 +33,17 @@ def _read(path: str):
         return path, None, None
 
 
+def settings_problem(settings: dict) -> str | None:
+    """What is wrong with INCREMENTAL_WORKERS or INCREMENTAL_PARALLEL_MIN, if anything."""
+    workers = settings.get("INCREMENTAL_WORKERS")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        return f"INCREMENTAL_WORKERS: a positive whole number or None (one per core), not {workers!r}"
+    least = settings.get("INCREMENTAL_PARALLEL_MIN", 400)
+    if isinstance(least, bool) or not isinstance(least, int) or least < 0:
+        return f"INCREMENTAL_PARALLEL_MIN: a whole number of files (0 or more), not {least!r}"
+    return None
+
+
 def read_ahead(generator) -> int:
     """Fill `generator.readers`' cache for the articles that miss it; the number read ahead."""
     settings = generator.settings

@@ -15,6 +15,7 @@ from __future__ import annotations
 import filecmp
 import logging
 import os
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -50,6 +51,41 @@ def setting(settings, name):
     if name == "LOCAL_IMAGES_CACHE" and not value:
         value = os.path.join(settings.get("CACHE_PATH", "cache"), "images")
     return value
+
+
+def _positive(value, whole: bool = False) -> bool:
+    """`value` a finite number above 0 (with `whole`, an int), not a bool."""
+    kinds = int if whole else (int, float)
+    return not isinstance(value, bool) and isinstance(value, kinds) and 0 < value < float("inf")
+
+
+def settings_problem(settings) -> str | None:
+    """What is wrong with the first LOCAL_IMAGES_* setting of the wrong type or range, if anything."""
+    for name in ("LOCAL_IMAGES", "LOCAL_IMAGES_DOWNLOAD"):
+        if not isinstance(setting(settings, name), bool):
+            return f"{name}: True or False, not {setting(settings, name)!r}"
+    if not _positive(setting(settings, "LOCAL_IMAGES_TIMEOUT")):
+        return f"LOCAL_IMAGES_TIMEOUT: a positive number of seconds, not {setting(settings, 'LOCAL_IMAGES_TIMEOUT')!r}"
+    budget = setting(settings, "LOCAL_IMAGES_BUDGET")
+    if not (_positive(budget) or (type(budget) in (int, float) and budget == 0)):
+        return f"LOCAL_IMAGES_BUDGET: a number of seconds (0 or more), not {budget!r}"
+    for name in ("LOCAL_IMAGES_MAX_BYTES", "LOCAL_IMAGES_MAX_PIXELS", "LOCAL_IMAGES_WORKERS"):
+        if not _positive(setting(settings, name), whole=True):
+            return f"{name}: a positive whole number, not {setting(settings, name)!r}"
+    widths = setting(settings, "LOCAL_IMAGES_WIDTHS")
+    if not isinstance(widths, (list, tuple)) or not widths or not all(_positive(w, whole=True) for w in widths):
+        return f"LOCAL_IMAGES_WIDTHS: a list of positive whole numbers (widths in px), not {widths!r}"
+    for name in ("LOCAL_IMAGES_CACHE", "LOCAL_IMAGES_OUTPUT"):
+        if not isinstance(setting(settings, name), (str, os.PathLike)) or not str(setting(settings, name)):
+            return f"{name}: a folder, not {setting(settings, name)!r}"
+    return None
+
+
+def check_settings(pelican) -> None:
+    """A bad setting stops the build before anything is read, with one line and no traceback."""
+    problem = settings_problem(pelican.settings)
+    if problem:
+        sys.exit(f"local_images: {problem}")
 
 
 class Downloader:
@@ -158,5 +194,6 @@ def place(source: Path, destination: Path) -> None:
 
 
 def register():
+    signals.initialized.connect(check_settings)
     signals.article_generator_finalized.connect(attach_images)
     signals.article_writer_finalized.connect(copy_images)

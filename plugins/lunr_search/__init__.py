@@ -25,6 +25,7 @@ the files are written with the articles
 from __future__ import annotations
 
 import os
+import sys
 from functools import partial
 
 from pelican import signals
@@ -137,7 +138,16 @@ def add_search_page(pelican) -> None:
         settings["DIRECT_TEMPLATES"] = [*templates, "search"]
 
 
+def check_settings(pelican) -> None:
+    """A bad setting stops the build before anything is read, with one line and no traceback."""
+    try:
+        settings_of(pelican.settings)
+    except ValueError as error:
+        sys.exit(f"lunr_search: {error}")
+
+
 def register():
+    signals.initialized.connect(check_settings)
     signals.initialized.connect(add_search_page)
     signals.article_generator_finalized.connect(build)
     signals.article_writer_finalized.connect(write)

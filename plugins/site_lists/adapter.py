@@ -10,6 +10,7 @@ articles, oldest first, and last what other plugins put in the context's
 
 from __future__ import annotations
 
+import sys
 from operator import itemgetter
 from pathlib import Path
 
@@ -70,7 +71,15 @@ def drop_sitemap_template(pelican) -> None:
     settings["DIRECT_TEMPLATES"] = [t for t in settings.get("DIRECT_TEMPLATES", []) if t != "sitemap"]
 
 
+def check_settings(pelican) -> None:
+    """A bad setting stops the build before anything is read, with one line and no traceback."""
+    limit = _setting(pelican.settings, "SITEMAP_MAX_URLS")
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        sys.exit(f"site_lists: SITEMAP_MAX_URLS: a positive whole number, not {limit!r}")
+
+
 def register():
+    signals.initialized.connect(check_settings)
     terms.install()
     writers.Paginator = StablePaginator
     signals.initialized.connect(drop_sitemap_template)

@@ -101,6 +101,12 @@ def test_a_question_falls_back_to_the_articles_with_the_most_words(page, base_ur
     assert titles(page)[0] == HAUSARREST
 
 
+def test_a_question_word_beside_other_words_is_not_required(page, base_url):
+    open_search(page, base_url, "wer Hausarrest verhängt ")
+    assert not status(page).startswith("Keine Treffer")  # the article has both words, not `wer`
+    assert titles(page)[0] == HAUSARREST
+
+
 @pytest.mark.parametrize("query", ["Москва", "Αθήνα", "مرحبا", "שלום", "北京", "欢迎"])
 def test_every_script_is_found(page, base_url, query):
     open_search(page, base_url, query)

@@ -372,16 +372,22 @@
    * clause matched (`partial` false) or, if none has all, the most. */
   Language.prototype.score = function (clauses, partial) {
     var self = this, totals = new Map(), excluded = new Set();
-    var wanted = clauses.filter(function (c) { return !c.word.exclude && !c.optional && !(partial && c.question); });
+    // Question words beside other words (`wer gewinnt die Wahl`) are not
+    // required: they only add to the score (in the most-words case not even that).
+    var asked = clauses.some(function (c) { return !c.word.exclude && !c.optional && !c.question; });
+    var wanted = clauses.filter(function (c) {
+      return !c.word.exclude && !c.optional && !(c.question && (partial || asked));
+    });
     clauses.forEach(function (clause) {
       var scores = self.clauseScores(clause);
       if (clause.word.exclude) { scores.forEach(function (_, doc) { excluded.add(doc); }); return; }
       if (partial && clause.question) return;
+      var counted = wanted.indexOf(clause) !== -1, aside = clause.question && !counted;
       scores.forEach(function (s, doc) {
         var total = totals.get(doc) || { score: 0, terms: [], matched: 0, whole: 0, information: 0 };
         total.score += s.score;
-        if (!clause.optional) { total.matched += 1; total.information += s.idf; }
-        if (s.whole && !clause.compound) total.whole += 1;
+        if (counted) { total.matched += 1; total.information += s.idf; }
+        if (s.whole && !clause.compound && !aside) total.whole += 1;
         total.terms.push.apply(total.terms, s.terms);
         totals.set(doc, total);
       });

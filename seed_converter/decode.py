@@ -21,7 +21,6 @@ _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 # C0 and C1 control characters other than tab, newline, carriage return,
 # form feed and vertical tab: a file holding them is not text.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_NON_ASCII = re.compile("[^\x00-\x7f]")
 _SHOWN_OFFSETS = 3
 
 
@@ -81,7 +80,7 @@ def _unicode(data: bytes) -> tuple[str, tuple[str, ...]]:
     except UnicodeDecodeError:
         pass
     text, bad, offsets = _utf8_with_replacements(data)
-    multibyte = sum(1 for _ in _NON_ASCII.finditer(text)) - bad
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad  # non-ASCII characters, not U+FFFD
     if multibyte >= bad:
         noun = "sequence" if bad == 1 else "sequences"
         return text, (f"not valid UTF-8: {bad} bad byte {noun} replaced with U+FFFD "

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from seed_converter.byline import find_byline
 from seed_converter.markdown_text import escape_markdown
-from seed_converter.seed import split_image_line
+from seed_converter.decode import decode_seed
+from seed_converter.seed import normalize_line, split_image_line
 
 OLD_BYLINE = re.compile(r"(?:^|(?<=[.!?…“”\"»«)]) )Aus (?P<words>[^.!?…]+)\.$")
 OLD_INLINE = re.compile(r"([\\`*_{}\[\]])")
@@ -40,6 +41,25 @@ def test_image_line_splits_as_the_old_pattern_split_it(text):
 def test_inline_markers_are_escaped_as_the_old_pattern_escaped_them(text):
     text = "x" + text  # no block marker at the start: only the inline escaping applies
     assert escape_markdown(text) == OLD_INLINE.sub(r"\\\1", html.escape(text, quote=False))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\f\v\xa0a")), max_size=16))
+def test_lines_fold_as_the_pattern_alone_folded_them(line):
+    from seed_converter.seed import _SPACES
+
+    assert normalize_line(line) == _SPACES.sub(" ", line).strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b"\xc3\xa4", b"\xff", b"\xe4", b"\xe2\x80\x9e", b" "]), max_size=12))
+def test_a_file_stays_utf8_while_its_good_multibyte_characters_outnumber_its_bad_bytes(parts):
+    data = b"x" + b"".join(parts)
+    text = decode_seed(data).text
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    multibyte = sum(1 for c in lenient if ord(c) > 0x7F) - bad
+    assert (text == lenient) == (multibyte >= bad or bad == 0)
 
 
 def _seconds(function, text: str) -> float:

@@ -118,13 +118,14 @@ def _tags(page: str) -> set[str]:
     return set(re.findall(r'href="[^"]*/tag/([^"/]+)\.html"[^>]*rel="tag"', page))
 
 
-def test_the_caches_get_the_umask_s_mode(sites):
+def test_caches_and_pages_get_the_umask_s_mode(sites):
     _, (output, _, _) = sites
     umask = os.umask(0)
     os.umask(umask)
     caches = [p for p in (output.parent / "cache").rglob("*") if p.is_file()]
     assert any(p.parent.name == "autotag" for p in caches)
-    assert {oct(p.stat().st_mode & 0o777) for p in caches} == {oct(0o666 & ~umask)}
+    written = [*caches, *output.rglob("*.html"), *(output / "search").rglob("*")]  # not copies of theme files
+    assert {oct(p.stat().st_mode & 0o777) for p in written if p.is_file()} == {oct(0o666 & ~umask)}
 
 
 def test_only_the_article_s_own_page_carries_its_body(sites):

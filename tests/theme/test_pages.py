@@ -99,6 +99,7 @@ def test_article_page(site):
     assert figure.source["srcset"] == ", ".join(f"/images/{name}-{w}.webp {w}w" for w in (320, 640, 1280))
     assert figure.img["sizes"] == figure.source["sizes"]
     assert (figure.img["width"], figure.img["height"]) == ("1280", "720")
+    assert figure.img["fetchpriority"] == "high" and not figure.img.has_attr("loading")  # the page's main image
     for w in (320, 640, 1280):
         assert (site / f"images/{name}-{w}.webp").stat().st_size > 0 and (site / f"images/{name}-{w}.jpg").exists()
     assert figure.img["alt"] == ""  # the seed's alt only repeats the headline

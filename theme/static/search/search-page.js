@@ -2,9 +2,10 @@
  * The search page: reads the query, filters and order from the URL
  * (?q=Wien&source=DW&tag=Flüchtlinge&year=2026&lang=de&sort=date; a filter
  * may repeat: any of its values), searches as the reader types, and shows
- * a page of hits at a time: all hits of a page at once, in rank order, when
- * their store entries have arrived, then each snippet (from the article's
- * text file, a box of fixed height) as its text arrives, so nothing moves.
+ * a page of hits at a time, in rank order, each hit below the ones shown as
+ * soon as its store entry and theirs have arrived, then each snippet (from
+ * the article's text file, a box of fixed height) as its text arrives, so
+ * nothing shown moves.
  * The filters count the hits (each filter over the hits the others leave)
  * from the facets file. Article text reaches the DOM only through
  * textContent. Keys: ↓/↑ from the field through the hits, Esc clears.

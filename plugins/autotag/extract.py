@@ -98,9 +98,8 @@ class Extractor:
     def __init__(self, names: Names, table: TagTable, words: WordSets, lang: str = "de"):
         self.names, self.table, self.words = names, table, words
         self.german = lang == "de"
-        # per distinct word, memoised: its topics (no phrases) and, lowercase, the country of its demonym
-        self.word_topics: dict[str, tuple[str, ...]] = {}
-        self.word_demonyms: dict[str, str | None] = {}
+        # per distinct word as written, memoised (see _word_info)
+        self.word_info: dict[str, tuple[tuple[str, ...], list | None, str | None]] = {}
         # phrases matched whole before names: the table's variants and multi-word places
         self.phrases: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
         for variant, canonical in table.aliases.items():
@@ -153,20 +152,23 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
         toks = tokens(text)
         used = [False] * len(toks)
         _match_phrases(ex, text, toks, used, weight, found)
+        memo = ex.word_info
         for i, tok in enumerate(toks):
             word = tok.text
+            info = memo.get(word)
+            if info is None:
+                info = memo[word] = _word_info(ex, word)
+            topics, phrases, country = info
             if word[0].isupper():
                 if not used[i]:
                     surface[word] += weight
             else:
                 lowercase[word] += 1
-                if ex.words.demonyms:
-                    country = ex.word_demonyms.get(word, False)
-                    if country is False:
-                        country = ex.word_demonyms[word] = _demonym(ex.words.demonyms, word)
-                    if country:
-                        demonym_weight[country] += weight
-            for topic in _topics_of(ex, word, toks, i):
+                if country:
+                    demonym_weight[country] += weight
+            if phrases:
+                topics = _with_phrases(phrases, topics, toks, i)
+            for topic in topics:
                 topic_weight[topic] += weight
                 if index < 2:
                     topic_head.add(topic)
@@ -333,21 +335,22 @@ def _defined_acronyms(field_tokens, found: _Found) -> dict[str, str]:
     return defined
 
 
-def _topics_of(ex: Extractor, word: str, toks: list[Token], i: int) -> tuple[str, ...]:
-    """Topics the word at `i` triggers: exact words, `prefix*` and `*suffix` (compounds), phrases."""
+def _word_info(ex: Extractor, word: str) -> tuple[tuple[str, ...], list | None, str | None]:
+    """What a word as written says by itself: the topics it triggers (no phrases), the topic
+    phrases it may open, and, for a lowercase word, the country of its demonym (`ägyptischen`)."""
     table = ex.table
-    if not table.topics:
-        return ()
     low = word.lower()
-    hits = ex.word_topics.get(low)
-    if hits is None:
-        hits = ex.word_topics[low] = _word_topics(table, low)
-    phrases = table.topic_phrases.get(low)
-    if not phrases:
-        return hits
+    topics = _word_topics(table, low) if table.topics else ()
+    phrases = table.topic_phrases.get(low) if table.topics else None
+    country = _demonym(ex.words.demonyms, word) if ex.words.demonyms and not word[0].isupper() else None
+    return topics, phrases, country
+
+
+def _with_phrases(phrases: list, topics: tuple[str, ...], toks: list[Token], i: int) -> tuple[str, ...]:
+    """The topics of the phrases that start at token `i`, then the word's own."""
     found = [topic for parts, topic in phrases
              if i + len(parts) <= len(toks) and all(toks[i + k].text.lower() == parts[k] for k in range(1, len(parts)))]
-    return tuple(dict.fromkeys([*found, *hits]))
+    return tuple(dict.fromkeys([*found, *topics])) if found else topics
 
 
 def _word_topics(table: TagTable, low: str) -> tuple[str, ...]:

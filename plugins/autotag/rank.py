@@ -107,6 +107,9 @@ def merge_genitives(candidates: dict[str, Candidates]) -> dict[str, Candidates]:
         return candidates
     merged: dict[str, Candidates] = {}
     for article, cands in candidates.items():
+        if not any(key in base for key in cands):
+            merged[article] = cands  # nothing of this article merges (its keys come sorted)
+            continue
         out: Candidates = {}
         for key in sorted(cands, key=lambda k: (k in base, k)):
             value = cands[key]
@@ -160,19 +163,26 @@ def drop_site_wide(table: TagTable, candidates: dict[str, Candidates]) -> dict[s
 
 def _kinds(candidates: dict[str, Candidates]) -> dict[str, str]:
     """Each tag's type: the one most articles give it (ties: person, organisation, place, topic)."""
-    votes: dict[str, Counter] = {}
+    votes: dict[str, dict[str, int]] = {}
     for cands in candidates.values():
         for key, value in cands.items():
-            votes.setdefault(key, Counter())[value[2]] += 1
+            vote = votes.get(key)
+            if vote is None:
+                vote = votes[key] = {}
+            vote[value[2]] = vote.get(value[2], 0) + 1
     order = {kind: i for i, kind in enumerate(TYPES)}
     return {key: min(v, key=lambda kind: (-v[kind], order.get(kind, 9))) for key, v in votes.items()}
 
 
 def _display_forms(candidates: dict[str, Candidates]) -> dict[str, str]:
     """The most frequent spelling of each tag over the site (ties: alphabetical)."""
-    counts: dict[str, Counter] = {}
+    counts: dict[str, dict[str, int]] = {}
     for cands in candidates.values():
         for key, value in cands.items():
-            counts.setdefault(key, Counter()).update(value[1])
+            forms = counts.get(key)
+            if forms is None:
+                forms = counts[key] = {}
+            for form, n in value[1].items():
+                forms[form] = forms.get(form, 0) + n
     return {key: min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else key
             for key, forms in counts.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.images import image_host
 from tests.support.site import build
 
 from . import sitefiles, testset
@@ -14,7 +15,7 @@ from . import sitefiles, testset
 FRONT_PAGE = ["e01-dw", "e01-orf", "e01-spiegel", "e01-reuters-en", "d01-stoltenberg-warschau",
               "e02-br", "e02-sz", "e02-tagesschau", "d02-hamburg-hochbahn", "u06-wetter"]
 EXTRA = {
-    "e01-orf": {"Image": "https://example.org/nato.jpg", "Image-Alt": "Jens Stoltenberg"},  # the lead
+    "e01-orf": {"Image": "{images}/photo.jpg", "Image-Alt": "Jens Stoltenberg"},  # the lead
     "e02-tagesschau": {"Story": "no"},  # matches e02, kept alone by the editor
     "d02-hamburg-hochbahn": {"Story": "Streiktag"},
     "u06-wetter": {"Story": "streiktag"},  # the editor's story joins any two articles (case does not matter)
@@ -23,12 +24,17 @@ FEEDS = {"FEED_ALL_ATOM": "feeds/all.atom.xml", "FEED_DOMAIN": "", "SITEURL": ""
 
 
 def _build(folder, plugins=None):
+    """The site serves its own images (from a test image host on 127.0.0.1), so its pages hold
+    under `default-src 'self'`."""
     items = [i for i in testset.items() if i.id in FRONT_PAGE]
-    content = sitefiles.write_content(folder / "content", items, EXTRA)
-    settings = {"CACHE_PATH": str(folder / "cache"), "AUTOTAG_CACHE_PATH": str(folder / "cache" / "autotag"), **FEEDS}
-    if plugins is not None:
-        settings["PLUGINS"] = plugins
-    build(content, folder / "output", settings)
+    with image_host() as (base, _):
+        extra = {slug: {k: v.replace("{images}", base) for k, v in fields.items()} for slug, fields in EXTRA.items()}
+        content = sitefiles.write_content(folder / "content", items, extra)
+        settings = {"CACHE_PATH": str(folder / "cache"), "AUTOTAG_CACHE_PATH": str(folder / "cache" / "autotag"),
+                    "LOCAL_IMAGES": True, "LOCAL_IMAGES_DOWNLOAD": True, **FEEDS}
+        if plugins is not None:
+            settings["PLUGINS"] = plugins
+        build(content, folder / "output", settings)
     return folder / "output"
 
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 
 from tests.support.browser import run_axe, serve
-from tests.theme.test_browser import open_page
+from tests.theme.test_browser import CSP, open_page
 
 PAGES = ["index.html", "articles/e01-dw.html", "articles/u06-wetter.html", "story/e01-dw.html"]
 
 
 @pytest.fixture(scope="module")
 def base_url(story_site):
-    with serve(story_site) as url:
+    with serve(story_site, csp=CSP) as url:  # default-src 'self', as every page type
         yield url
 
 

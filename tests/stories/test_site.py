@@ -104,6 +104,13 @@ def test_the_story_page_says_what_it_lists_in_json_ld(story_site):
     assert items["numberOfItems"] == 4
     crumbs = next(d for d in data if d["@type"] == "BreadcrumbList")
     assert crumbs["itemListElement"][-1]["item"] == "/story/e01-dw.html"
+    # Google's BreadcrumbList recommendations and the link-preview tags, as on the theme's page types.
+    from tests.theme.test_metadata import check_breadcrumbs, filled
+    check_breadcrumbs(crumbs, "/story/e01-dw.html")
+    og = {m["property"]: m["content"] for m in page.select("meta[property^='og:']")}
+    for key in ("og:title", "og:description", "og:url", "og:type", "og:image", "og:locale", "og:site_name"):
+        assert filled(og.get(key)), key
+    assert page.select_one("meta[name='twitter:card']")["content"]
 
 
 def test_a_bad_setting_stops_the_build_with_one_line(tmp_path):

@@ -30,6 +30,8 @@ MAX_TOPICS = 2
 # A topic needs min_weight + TOPIC_MIN weighted trigger words with one in the headline or lead,
 # or min_weight + TOPIC_BODY without.
 TOPIC_MIN, TOPIC_BODY = 1, 2
+# Compounds of a table's acronym (`US-Wahl`) count for its tag from min_weight + COMPOUND_MIN.
+COMPOUND_MIN = 2
 # `Wien – `, `Bujumbura/Genf – `, `Columbia (South Carolina) – ` opening a lead
 # or body says where the reporter was, not what the article is about.
 DATELINE = re.compile(r"^\s*[^\W\d_][\w./() -]{0,60}? ?[–—] ?")
@@ -216,6 +218,10 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
     defined = _defined_acronyms(field_tokens, found)
 
     standalone = {w for w, _, _, compound in singles if not compound}
+    as_compound: Counter = Counter()
+    for w, weight, _, compound in singles:
+        if compound:
+            as_compound[w] += weight
     ambiguous: set[str] = set()
     mid: Counter = Counter()
     for word, weight, initial, compound in singles:
@@ -229,8 +235,10 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
         if word not in table.aliases and not is_acronym(word) and (
                 (word in first_words and word not in ex.words.places) or ex.is_first_name(word)):
             continue  # a first name alone is never a tag, nor the first word of a longer name
-        if compound and word not in standalone:
-            continue  # `Apple-Server` counts for Apple only where Apple also stands alone
+        if compound and word not in standalone and not (
+                is_acronym(word) and table.canonical(word.lower()) and as_compound[word] >= min_weight + COMPOUND_MIN):
+            continue  # `Apple-Server` counts for Apple only where Apple also stands alone; `US-Wahl`,
+            # `US-Präsident`, `US-Armee` count for USA (the table's `US`) when they recur
         if word in defined:  # `Vienna Insurance Group (VIG)`: VIG counts for the full name
             found.weight[defined[word]] += weight
             continue

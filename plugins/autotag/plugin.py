@@ -31,7 +31,7 @@ from .table import TagTableError, load_table
 logger = logging.getLogger(__name__)
 
 # Bump when extraction changes, so cached candidates are not reused.
-VERSION = 3
+VERSION = 4
 DEFAULTS = {
     "AUTOTAG_TABLE": "tags.toml",
     "AUTOTAG_MAX_TAGS": 5,

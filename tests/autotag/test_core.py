@@ -45,7 +45,8 @@ ADJECTIVES = {f"{stem}{ending}" for stem in ("bayerisch", "rot", "olympisch", "i
 WORDS = WordSets(
     nouns=frozenset({"innenministerin", "chef", "server", "bürgermeister", "regisseurin", "stück",
                      "hochwasser", "truppen", "partei", "wahl", "rundfunk", "rundfunks", "kreuz",
-                     "kreuzes", "gerichtshof", "psychologen", "spiele", "spielen", "emirate", "bundes"}),
+                     "kreuzes", "gerichtshof", "psychologen", "spiele", "spielen", "emirate", "bundes",
+                     "präsident", "armee", "militär"}),
     first_names=frozenset({"Johanna", "Alexander", "Werner", "Heinz", "Anna", "Dominic", "Jens", "Lars",
                            "Kurt", "Ursula"}),
     surnames=frozenset({"Fischer"}),
@@ -162,6 +163,16 @@ def test_a_compound_counts_for_its_name_only_where_the_name_stands_alone():
     assert "apple" not in only_compound and "apple-server" not in only_compound
     with_alone, _ = tags_of("Apple sagt, der Apple-Server kam. Apple lachte.", names={"Apple"})
     assert with_alone["apple"][0] == 3
+
+
+def test_recurring_compounds_of_a_table_acronym_count_for_its_tag():
+    table = parse_table('[aliases]\n"USA" = ["US"]\n')
+    cands, _ = tags_of("Die US-Wahl und der US-Präsident, die US-Armee und das US-Militär.", table=table)
+    assert cands["usa"][0] == 4 and "us" not in cands
+    few, _ = tags_of("Die US-Wahl und der US-Präsident.", table=table)
+    assert "usa" not in few  # two compounds: not what the article is about
+    other, _ = tags_of("Die ZTE-Wahl und der ZTE-Präsident, die ZTE-Armee und das ZTE-Militär.", table=table)
+    assert "zte" not in other  # an acronym the table does not name: only where it also stands alone
 
 
 def test_an_acronym_defined_after_a_name_counts_for_the_name():

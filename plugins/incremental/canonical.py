@@ -45,6 +45,7 @@ def _kind(cls: type) -> int:
 class _Pickler(pickle.Pickler):
     def __init__(self, file, digests: "Digests", depth: int):
         super().__init__(file, protocol=4)
+        self.fast = True  # no memo: equal values give equal bytes whether or not they are one object
         self.digests = digests
         self.depth = depth  # 0: contents by full digest, 2: by source path (and collected), 3: as one mark
 
@@ -122,11 +123,14 @@ class Digests:
 
     def _hash(self, value: Any, depth: int) -> str:
         plain = self._substitute(value, depth)
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=4)
+        pickler.fast = True  # as in _Pickler
         try:
-            data = pickle.dumps(plain, protocol=4)
+            pickler.dump(plain)
         except Exception:  # noqa: BLE001 - cannot be pickled: never equal, so always rendered
             return "unpicklable-" + os.urandom(8).hex()
-        return hashlib.blake2b(data, digest_size=16).hexdigest()
+        return hashlib.blake2b(buffer.getvalue(), digest_size=16).hexdigest()
 
     def _substitute(self, value: Any, depth: int) -> Any:
         """`value` with contents and tags replaced by their digests and names (containers walked)."""

@@ -154,7 +154,8 @@ def tag_articles(generator) -> None:
     n_related = _setting(settings, "AUTOTAG_RELATED")
     # the ranking is site-wide: reused when nothing it reads changed (a warm build of the same site)
     oldest = [a.source_path for a in sorted(articles, key=lambda a: (a.date, a.source_path))]
-    digest = cache.cache_key(VERSION, RANKING_CODE, table.digest, list(vars(rank_settings).values()), n_related, oldest, [
+    digest = cache.cache_key(VERSION, RANKING_CODE, table.digest, list(vars(rank_settings).values()),
+                             n_related, oldest, [
         [e.id, key, list(e.manual), sorted(e.exclude), sorted(e.own_names), e.enabled]
         for e, key in zip(entries, keys)])
     ids = [e.id for e in entries]

@@ -537,6 +537,13 @@ def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], le
         if word in ORG_HEADS and i + 1 < n and not used[i + 1] and _space(text[tok.end:toks[i + 1].start]) \
                 and toks[i + 1].text[0].isupper() and _name_ish(ex, text, toks, i + 1, lemma, True):
             opener = True  # `Universität Salzburg`, `Casinos Austria`
+        if not opener and ex.german and word[1:].islower() and i + 1 < n and not used[i + 1] \
+                and _space(text[tok.end:toks[i + 1].start]) and toks[i + 1].text[0].isupper() \
+                and not opens_sentence(text, tok) and ex.names.adjective(word) \
+                and not (word.endswith("er") and not ex.names.adjective(word[:-2] + "en")) \
+                and not ex.words.is_noun(toks[i + 1].text) and _name_ish(ex, text, toks, i + 1, lemma, False):
+            opener = True  # `Mobile World Congress`: a capitalised adjective inside a sentence opens a
+            # name (not a place's, always capitalised: `Wiener Alexander Peya`)
         if not opener and not _name_ish(ex, text, toks, i, lemma, False):
             if "-" in word and word[0].isupper():
                 head = word.split("-", 1)[0]

@@ -31,7 +31,7 @@ from .table import TagTableError, load_table
 logger = logging.getLogger(__name__)
 
 # Bump when extraction changes, so cached candidates are not reused.
-VERSION = 4
+VERSION = 5
 # The ranking's and the related articles' code: a stored ranking made by other code is not reused.
 RANKING_CODE = cache.cache_key(*((Path(__file__).parent / name).read_text(encoding="utf-8")
                                  for name in ("rank.py", "related.py")))

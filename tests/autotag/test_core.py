@@ -39,7 +39,7 @@ class FakeNames:
 
 # lower-case forms the fake model knows as attributive adjectives (`wienen` it does not know)
 ADJECTIVES = {f"{stem}{ending}" for stem in ("bayerisch", "rot", "olympisch", "international", "vereinigt",
-                                              "arabisch") for ending in ("e", "en", "em", "er", "es")} | {"wiener"}
+                                              "arabisch", "mobil") for ending in ("e", "en", "em", "er", "es")} | {"wiener"}
 
 
 WORDS = WordSets(
@@ -204,6 +204,13 @@ def test_a_place_adjective_or_a_sentence_opening_adjective_names_nothing():
     cands, _ = tags_of("Die Wiener Psychologen sagen es, die Wiener Psychologen. Rote Kreuze sind rot. "
                        "Rote Kreuze.")
     assert not {"wiener psychologen", "rotes kreuze", "rote kreuze"} & set(cands)
+
+
+def test_a_capitalised_adjective_inside_a_sentence_opens_the_name_after_it():
+    cands, _ = tags_of("LG kam zum Mobile World Congress. Auf dem Mobile World Congress zeigte es "
+                       "ein Handy, und der Wiener Dominic Thiem sah es an.", names={"World", "Congress", "LG", "Thiem"})
+    assert cands["mobile world congress"][0] == 2 and "world congress" not in cands
+    assert "dominic thiem" in cands and not any(k.startswith("wiener") for k in cands)
 
 
 def test_english_common_words_in_german_text_are_no_tags():

@@ -25,7 +25,7 @@ GOLD = tomllib.loads((Path(__file__).with_name("gold.toml")).read_text(encoding=
 # The levels reached when the rules were last changed, less a small margin
 # (docs/benchmarks.md has the figures): raise them when the tagger gets better.
 MIN_FIXTURE = (0.93, 0.81)
-MIN_FULL = (0.90, 0.62)
+MIN_FULL = (0.91, 0.62)
 
 
 def gold_items(with_corpus: bool) -> list[tuple[str, dict]]:

@@ -103,6 +103,9 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-plain-cached", action="store_true")
+    parser.add_argument("--rebuilds-only", action="store_true",
+                        help="only the rebuilds (after the warm-up full build, timed too): no plain Pelican, "
+                             "no second full build, no final comparison")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     content, count = prepare(args.copies)
@@ -115,8 +118,11 @@ def main() -> None:
                             text=True).stdout.strip()
     print(f"{count} articles, commit {commit}, load average {os.getloadavg()[0]:.1f} at the start", flush=True)
     # warm-up: the tagging cache, our records, plain Pelican's cache
-    subprocess.run(ours(content, out, full=True)[0], cwd=ROOT, check=True, capture_output=True,
-                   env={**os.environ, **ours(content, out, full=True)[1]})
+    warm_up = measure(*ours(content, out, full=True))
+    print(f"  warm-up full build: {warm_up['wall']:.2f} s wall, {warm_up['cpu']:.2f} s CPU, {warm_up['mb']:.0f} MB, "
+          f"load {warm_up['load']:.1f}  {warm_up['summary']}", flush=True)
+    if args.rebuilds_only:
+        args.skip_plain_cached = True
     if not args.skip_plain_cached:
         subprocess.run(plain(content, plain_cached_out, cached=True), cwd=ROOT, check=True, capture_output=True)
     converter = [PY, "-m", "seed_converter", "-q", "--seeds", str(WORK / f"seeds-x{args.copies}"),
@@ -130,8 +136,9 @@ def main() -> None:
                 print(f"  run {run + 1} {name}: {results[name][-1]['wall']:.2f} s wall, "
                       f"{results[name][-1]['cpu']:.2f} s CPU, {results[name][-1]['mb']:.0f} MB  "
                       f"{results[name][-1]['summary']}", flush=True)
-            record("plain Pelican, full", plain(content, plain_out))
-            record("ours, full (FULL=1)", *ours(content, out, full=True))
+            if not args.rebuilds_only:
+                record("plain Pelican, full", plain(content, plain_out))
+                record("ours, full (FULL=1)", *ours(content, out, full=True))
             n = f"{int(time.time())}-{run}"
             new = content / "articles" / f"neue-meldung-{n}.md"
             new.write_text(NEW_ARTICLE.format(n=n, minute=run % 60), encoding="utf-8")
@@ -147,27 +154,31 @@ def main() -> None:
                 record("plain Pelican with its cache, one article added", plain(content, plain_cached_out, cached=True))
                 record("ours, one article added (after plain's)", *ours(content, out))
             record("converter, nothing changed (make content)", converter)
-        check = WORK / f"inc-check-x{args.copies}"
-        shutil.rmtree(check, ignore_errors=True)
-        cmd, env = ours(content, check, full=True)
-        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env={**os.environ, **env})
-        same = _same_tree(out, check)
+        same = None
+        if not args.rebuilds_only:
+            check = WORK / f"inc-check-x{args.copies}"
+            shutil.rmtree(check, ignore_errors=True)
+            cmd, env = ours(content, check, full=True)
+            subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env={**os.environ, **env})
+            same = _same_tree(out, check)
     finally:
         edited.write_text(original, encoding="utf-8")
         for file in added:
             file.unlink(missing_ok=True)
-    base = results["plain Pelican, full"]
+    base = results.get("plain Pelican, full", [warm_up])  # without plain Pelican: ratios to the warm-up
     b_wall, b_cpu, b_mb = (statistics.median(r[k] for r in base) for k in ("wall", "cpu", "mb"))
     print(f"\n{count} articles ({'corpus' if args.copies == 1 else f'corpus ×{args.copies}, replicated'}), "
           f"{args.runs} interleaved rounds, medians\n")
-    print("| build | wall s | CPU s | peak MB | × plain full: wall, CPU, memory | load (min–max) |")
+    basis = "plain full" if "plain Pelican, full" in results else "our warm-up full build"
+    print(f"| build | wall s | CPU s | peak MB | × {basis}: wall, CPU, memory | load (min–max) |")
     print("|---|---:|---:|---:|---|---:|")
     for name, runs in results.items():
         wall, cpu, mb = (statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "mb"))
         loads = [r["load"] for r in runs]
         print(f"| {name} | {wall:.2f} | {cpu:.2f} | {mb:.0f} | {wall / b_wall:.2f}, {cpu / b_cpu:.2f}, "
               f"{mb / b_mb:.2f} | {min(loads):.1f}–{max(loads):.1f} |")
-    print(f"\nincremental output byte-identical to a fresh full build: {'yes' if same else 'NO'}")
+    if same is not None:
+        print(f"\nincremental output byte-identical to a fresh full build: {'yes' if same else 'NO'}")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

@@ -63,8 +63,11 @@ PAGE_SAVE_AS = PAGE_URL
 PAGE_LANG_URL = PAGE_URL
 PAGE_LANG_SAVE_AS = PAGE_URL
 
-# The converter writes the lead as Summary; never cut it.
-SUMMARY_MAX_LENGTH = None
+# An article's Summary (the converter writes the lead there) is shown whole;
+# an article without one (hand-written) is summed up by its first paragraph,
+# cut at 60 words, so list pages never carry a whole body.
+SUMMARY_MAX_PARAGRAPHS = 1
+SUMMARY_MAX_LENGTH = 60
 DEFAULT_PAGINATION = 20
 # A list's first page at its own URL (tag/wien.html); its numbered pages, which
 # site_lists counts from the oldest, in a folder of their own (tag/wien/3/), so

@@ -88,3 +88,19 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     for name in files:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_an_article_without_summary_is_summed_up_by_its_first_paragraph(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    first = " ".join(f"wort{n}" for n in range(80))
+    (content / "articles" / "handgeschrieben.md").write_text(
+        "Title: Von Hand geschrieben\nDate: 2026-11-05T10:00:00+01:00\nSource: Redaktion\nLang: de\n\n"
+        f"{first}\n\nZweiter Absatz, der nur auf der Artikelseite steht.\n", encoding="utf-8")
+    output = tmp_path / "output"
+    build(content, output)
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert "wort59" in home and "wort60" not in home
+    assert "Zweiter Absatz" not in home
+    article = (output / "articles" / "von-hand-geschrieben.html").read_text(encoding="utf-8")
+    assert "wort79" in article and "Zweiter Absatz" in article

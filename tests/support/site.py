@@ -28,8 +28,10 @@ def build(content_dir: Path, output_dir: Path, settings: dict | None = None,
     so a test can switch a plugin or the language without its own config file.
     Tests never touch the network: unless a test says otherwise (and serves its
     images on 127.0.0.1, tests/support/images.py), lead images stay hotlinked.
+    The build's caches live beside `output_dir`, never in the project's cache/.
     """
-    settings = {"LOCAL_IMAGES": False, **(settings or {})}
+    settings = {"LOCAL_IMAGES": False, "CACHE_PATH": str(output_dir.parent / f"{output_dir.name}-cache"),
+                **(settings or {})}
     cmd = [sys.executable, "-m", "pelican", str(content_dir), "-o", str(output_dir),
            "-s", str(ROOT / conf), "--delete-output-directory", "--fatal", "errors"]
     if settings:

@@ -10,6 +10,9 @@ LUNR_SEARCH_OUTPUT_DIR folder in the output for the search files
 LUNR_SEARCH_SHARD_BYTES about this many bytes of JSON per index shard
 LUNR_SEARCH_STORE_CHUNK articles per store file
 
+The compound splits are kept between builds in CACHE_PATH/lunr_search/
+(compound_cache.py), so a build splits only words it has not seen.
+
 The plugin owns its page: when it is enabled and the theme has a
 search.html, it adds `search` to DIRECT_TEMPLATES (`initialized`), so a build
 without the plugin has no search page.
@@ -24,12 +27,15 @@ the files are written with the articles
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from functools import partial
+from pathlib import Path
 
 from pelican import signals
 
+from . import compound_cache
 from .search_index import FIELD_NAMES, SearchDoc, build_search_files, html_to_text, plain
 from .pipelines import PIPELINES
 from .page_script import page_script, prefetch_script
@@ -41,6 +47,8 @@ DEFAULTS = {
     "LUNR_SEARCH_SHARD_BYTES": 100_000,
     "LUNR_SEARCH_STORE_CHUNK": 64,
 }
+
+logger = logging.getLogger(__name__)
 
 
 def settings_of(settings: dict) -> dict:
@@ -106,8 +114,15 @@ def build(generator) -> None:
     articles = list(generator.articles) + list(generator.translations)
     docs = [search_doc(a) for a in articles]
     folder = config["LUNR_SEARCH_OUTPUT_DIR"].strip("/")
+    cache = Path(generator.settings["CACHE_PATH"]) / "lunr_search"
+    key = compound_cache.splits_key()
+    splits = compound_cache.load(cache, key, logger.warning)
+    known = len(splits)
     files = build_search_files(docs, config["LUNR_SEARCH_FIELDS"], languages, fallback, folder,
-                               config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"])
+                               config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"],
+                               compound_memo=splits)
+    if len(splits) > known:
+        compound_cache.save(cache, key, splits, logger.warning)
     generator.lunr_search_files = files.files
     generator.context["LUNR_SEARCH"] = {"meta": files.meta.path, "display": files.display.path}
     if has_search_page(generator.settings):

@@ -187,15 +187,17 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields: Mapping[str, float], lang: str,
-                   folder: str, shard_bytes: int,
-                   on_text: Callable[[int, str], None]) -> tuple[list[tuple[str, SearchFile]], str, list[str]]:
+                   folder: str, shard_bytes: int, on_text: Callable[[int, str], None],
+                   compound_memo: dict | None = None) -> tuple[list[tuple[str, SearchFile]], str, list[str]]:
     """The index shards (each with its first term), the display-form table
     and the terms of one language, whose documents are `ordered[n]` for n in
     `numbers`; `on_text(n, text)` gets each article's text (article_text) as
     it is read. What is made on the way is dropped once used (the surface
-    forms before the postings' peak, everything else on return)."""
+    forms before the postings' peak, everything else on return).
+    `compound_memo` (word -> its parts) is read and filled when given, so a
+    caller can keep the splits from one build to the next."""
     splitter = CompoundSplitter() if lang == "de" and "parts" in fields else None
-    memo: dict = {}
+    memo: dict = {} if compound_memo is None else compound_memo
 
     def docs():
         for n in numbers:
@@ -214,10 +216,12 @@ def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields:
 
 def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
                        languages: Sequence[str], fallback: str, folder: str = "search",
-                       shard_bytes: int = 100_000, store_chunk: int = 64) -> SearchFiles:
+                       shard_bytes: int = 100_000, store_chunk: int = 64,
+                       compound_memo: dict | None = None) -> SearchFiles:
     """Index shards and store chunks (content-hashed), the `meta` file naming
     them (content-hashed, for search.html), the un-hashed manifest naming
-    `meta` (for the header field) and the display forms (content-hashed)."""
+    `meta` (for the header field) and the display forms (content-hashed).
+    `compound_memo`: see language_files."""
     ordered = order(docs)
     files: list[SearchFile] = []
     indexes = {}
@@ -235,7 +239,7 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
     for lang in (lang for lang in languages if lang in by_lang):
         with cyclic_gc_paused():
             shard_files, tables[lang], terms = language_files(ordered, by_lang[lang], fields, lang, folder,
-                                                              shard_bytes, on_text)
+                                                              shard_bytes, on_text, compound_memo)
         term_lists[lang] = front_coded(terms)
         files += [file for _first, file in shard_files]
         indexes[lang] = {"fields": list(fields), "pipeline": PIPELINES[lang].labels,

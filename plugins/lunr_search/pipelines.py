@@ -38,6 +38,7 @@ INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\uf
 _INVISIBLE_TABLE = dict.fromkeys(
     [0x00AD, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065),
      *range(0x2066, 0x2070), 0xFEFF])
+_HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 # Scripts written without spaces: each character is a word of its own (CJK
 # ideographs, kana, Hangul syllables); search-core.js splits queries alike.
@@ -48,7 +49,8 @@ _HAS_CJK = re.compile(f"[{CJK}]")
 
 def fold_invisible(text: str) -> str:
     """`text` without invisible format characters (INVISIBLE)."""
-    return text if text.isascii() else text.translate(_INVISIBLE_TABLE)
+    # Searching is much cheaper than translating, and most text has none.
+    return text.translate(_INVISIBLE_TABLE) if not text.isascii() and _HAS_INVISIBLE.search(text) else text
 
 
 def separate_cjk(text: str) -> str:

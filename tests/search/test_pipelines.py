@@ -109,3 +109,11 @@ def test_indexing_analysis_on_strings_equals_the_pipeline_on_every_corpus_word()
     assert len(words) > 30_000
     analyse = PIPELINES["de"].analyse
     assert [(w, analyse(w)) for w in words] == [(w, (run("de", w) or [None])[0]) for w in words]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "ä", " ", "\u00ad", "\u200b", "\u200f", "\u202e", "\u2066",
+                                         "\ufeff", "\u200a", "x"])))
+def test_fold_invisible_removes_exactly_the_invisible_characters(text):
+    assert fold_invisible(text) == "".join(c for c in text if c not in
+                                           "\u00ad\u180e\ufeff" and not "\u200b" <= c <= "\u200f"
+                                           and not "\u202a" <= c <= "\u202e" and not "\u2060" <= c <= "\u206f")

@@ -119,11 +119,7 @@ class Build:
 
     def value_digest(self, value) -> str:
         if isinstance(value, (list, tuple, dict)) and len(value) >= _BIG:
-            held = self._big.get(id(value))
-            if held is None or held[0] is not value:
-                held = (value, self.digests.of(value))
-                self._big[id(value)] = held
-            return held[1]
+            return self.shared_digest(value)
         return self.digests.of(value)
 
     # the end of the build

@@ -196,13 +196,13 @@ def tag_articles(generator) -> None:
             {t.name for t in manual})
         all_tags[entry.id] = [*entry.manual, *result.with_page, *result.without_page]
     generator.context["TAG_T"] = display.labels(settings.get("DEFAULT_LANG", "de"))
-    if ranked is None:
+    ranked_now = ranked is None
+    if ranked_now:
         oldest_first = {i: all_tags[i] for i in oldest}
         ranked = {"digest": digest, "related": related(oldest_first, n_related),
                   "results": {i: [r.with_page, r.without_page, r.types] for i, r in results.items()}}
         cache.save_ranked(folder, ranked, warn=warn_once)
-        report.save(folder, entries, results, types)
-    elif not (folder / report.FILE).exists():
+    if ranked_now or not (folder / report.FILE).exists():
         report.save(folder, entries, results, types)
     by_id = {entry.id: article for article, entry in zip(articles, entries)}
     for entry_id, others in ranked["related"].items():

@@ -1,4 +1,5 @@
-"""The project's one atomic file write, and the sweep of what a killed writer left.
+"""The project's one atomic file write (and its form for caches, `write_hint`),
+and the sweep of what a killed writer left.
 
 A file is written to a temporary file beside it, `.<name>.<12 random hex>.tmp`,
 then renamed over the target, so a reader sees the old file or the new one,
@@ -15,6 +16,7 @@ import os
 import re
 import secrets
 from pathlib import Path
+from typing import Callable
 
 _TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{12}\.tmp", re.DOTALL)
 
@@ -45,6 +47,17 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             except FileNotFoundError:
                 pass
         raise
+
+
+def write_hint(path: Path, data: str | bytes, warn: Callable[..., None] | None, message: str) -> None:
+    """`write_atomic` for a cache a later build may use: a folder that cannot
+    be written costs `warn(message, path, error)` (nothing without `warn`),
+    never the build."""
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        if warn is not None:
+            warn(message, path, error)
 
 
 def is_temp_file(name: str) -> bool:

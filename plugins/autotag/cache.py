@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Callable
 
-from seed_converter.atomic import write_atomic
+from seed_converter.atomic import write_hint
 
 FILE = "candidates.json"
 RANKED = "ranked.json"  # the site-wide ranking and related articles of the last build, with their inputs' digest
@@ -69,12 +69,8 @@ def save(folder: Path, entries: dict, warn: Warn | None = None) -> None:
     A folder that cannot be written is warned about once; the build goes on.
     """
     text = json.dumps(entries, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    try:
-        write_atomic(folder / FILE, text)
-    except OSError as error:
-        if warn:
-            warn("autotag: cannot write the tagging cache %s (%s); the next build tags every article anew",
-                 folder / FILE, error)
+    write_hint(folder / FILE, text, warn,
+               "autotag: cannot write the tagging cache %s (%s); the next build tags every article anew")
 
 
 def load_ranked(folder: Path, digest: str, ids: list[str], warn: Warn | None = None) -> dict | None:
@@ -116,9 +112,5 @@ def _valid_ranked(data: dict, ids: list[str]) -> bool:
 
 
 def save_ranked(folder: Path, data: dict, warn: Warn | None = None) -> None:
-    try:
-        write_atomic(folder / RANKED, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    except OSError as error:
-        if warn:
-            warn("autotag: cannot write the ranking cache %s (%s); the next build ranks the site anew",
-                 folder / RANKED, error)
+    write_hint(folder / RANKED, json.dumps(data, ensure_ascii=False, separators=(",", ":")), warn,
+               "autotag: cannot write the ranking cache %s (%s); the next build ranks the site anew")

@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from seed_converter.atomic import write_atomic
+from seed_converter.atomic import write_hint
 
 FILE = "compounds.json"
 Warn = Callable[..., None]
@@ -62,8 +62,5 @@ def save(folder: Path, key: str, words: dict[str, tuple[str, str]], warn: Warn) 
     """Write the splits atomically; a folder that cannot be written costs one warning."""
     text = json.dumps({"key": key, "words": {w: list(s) for w, s in words.items()}},
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    try:
-        write_atomic(folder / FILE, text)
-    except OSError as error:
-        warn("lunr_search: cannot write the compound cache %s (%s); the next build splits compounds anew",
-             folder / FILE, error)
+    write_hint(folder / FILE, text, warn,
+               "lunr_search: cannot write the compound cache %s (%s); the next build splits compounds anew")

@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Callable
 
-from seed_converter.atomic import write_atomic
+from seed_converter.atomic import write_hint
 
 from .cluster import Settings, StoryIndex
 from .features import EXONYMS_FILE, STOP_WORDS_DE_FILE
@@ -70,8 +70,5 @@ def save(folder: Path, keys: list[str], index: StoryIndex, warn: Warn) -> None:
     """Write the state atomically; a folder that cannot be written costs one warning."""
     text = json.dumps({"code": CODE, "keys": keys, "index": index.to_state()},
                       ensure_ascii=False, separators=(",", ":"))
-    try:
-        write_atomic(folder / FILE, text)
-    except OSError as error:
-        warn("stories: cannot write the grouping state %s (%s); the next build groups every article anew",
-             folder / FILE, error)
+    write_hint(folder / FILE, text, warn,
+               "stories: cannot write the grouping state %s (%s); the next build groups every article anew")

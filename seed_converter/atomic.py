@@ -1,4 +1,5 @@
-"""The project's one atomic file write (and its form for caches, `write_hint`),
+"""The project's one atomic file write (and its forms for caches, `write_hint`,
+and for output that may be unchanged, `write_if_changed`),
 and the sweep of what a killed writer left.
 
 A file is written to a temporary file beside it, `.<name>.<12 random hex>.tmp`,
@@ -47,6 +48,18 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             except FileNotFoundError:
                 pass
         raise
+
+
+def write_if_changed(path: str | Path, data: bytes) -> bool:
+    """`write_atomic` unless the file holds exactly these bytes; True if written."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read() == data:
+                return False
+    except OSError:
+        pass
+    write_atomic(Path(path), data)
+    return True
 
 
 def write_hint(path: Path, data: str | bytes, warn: Callable[..., None] | None, message: str) -> None:

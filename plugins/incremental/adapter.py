@@ -2,7 +2,9 @@
 remove what no longer belongs in the output, keep the record, say what happened.
 
 Settings: CACHE_PATH (the site's records live in CACHE_PATH/incremental/<site>/),
-OUTPUT_RETENTION (never removed). The environment variable
+OUTPUT_RETENTION (never removed). A plugin that leaves an output file as it is,
+because its bytes would not change, lists it (relative to the output folder, with
+"/") in its generator's `kept_outputs`, so it is not removed as stale. The environment variable
 INCREMENTAL_FULL_BUILD=1 (`make html FULL=1`) forces a full build.
 """
 
@@ -127,6 +129,8 @@ class Build:
         self.settings["LOAD_CONTENT_CACHE"] = self.load_cache_setting
         for static in self.generators_staticfiles():
             self.produced.add(static)
+        for generator in self.generators:
+            self.produced.update(getattr(generator, "kept_outputs", ()))
         removed = self.remove_stale()
         skip = [PROJECT / "tests", PROJECT / "bench",
                 *(Path(p).resolve() for p in self.settings.get("PLUGIN_PATHS", []))]
@@ -148,7 +152,7 @@ class Build:
                  + (f" ({self.rendered - self.written:,} of them rendered again)"
                     if self.rendered > self.written and not self.reason else ""),
                  f"{removed:,} removed",
-                 f"search: {search:,} files",
+                 f"search: {search:,} {'file' if search == 1 else 'files'} written",
                  f"{time.monotonic() - self.started:.1f} s"]
         return ", ".join(parts) + (" (full build)" if self.reason else "")
 

@@ -20,7 +20,7 @@ from pelican import writers as pelican_writers
 from pelican.paginator import Page, Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
-from seed_converter.atomic import write_atomic
+from seed_converter.atomic import write_if_changed
 
 from .tracking import Recorded, evaluate, recording
 
@@ -41,18 +41,6 @@ def file_state(path: str):
     except OSError:
         return None
     return [stat.st_size, stat.st_mtime_ns]
-
-
-def write_if_changed(path: str, data: bytes) -> bool:
-    """Write `data` to `path` (atomically) unless the file holds exactly these bytes; True if written."""
-    try:
-        with open(path, "rb") as handle:
-            if handle.read() == data:
-                return False
-    except OSError:
-        pass
-    write_atomic(Path(path), data)
-    return True
 
 
 class IncrementalWriter(pelican_writers.Writer):

@@ -10,8 +10,13 @@ LUNR_SEARCH_OUTPUT_DIR folder in the output for the search files
 LUNR_SEARCH_SHARD_BYTES about this many bytes of JSON per index shard
 LUNR_SEARCH_STORE_CHUNK articles per store file
 
-The compound splits are kept between builds in CACHE_PATH/lunr_search/
-(compound_cache.py), so a build splits only words it has not seen.
+Each article's analysis and the compound splits are kept between builds in
+CACHE_PATH/lunr_search/ (analysis_cache.py, compound_cache.py), so a build
+reads and analyses only the articles it has not seen, and splits only words
+it has not seen. A search file already in the output with the same bytes is
+left as it is and listed in the generator's `kept_outputs` (so the
+incremental plugin does not remove it); text files of articles not read
+again are not even compared.
 
 The plugin owns its page: when it is enabled and the theme has a
 search.html, it adds `search` to DIRECT_TEMPLATES (`initialized`), so a build
@@ -27,15 +32,18 @@ the files are written with the articles
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sys
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from pelican import signals
 
-from . import compound_cache
+from seed_converter.atomic import write_if_changed
+
+from . import analysis_cache, compound_cache
 from .search_index import FIELD_NAMES, SearchDoc, build_search_files, html_to_text, plain
 from .pipelines import PIPELINES
 from .page_script import page_script, prefetch_script
@@ -86,19 +94,31 @@ def _tags(article) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def search_doc(article) -> SearchDoc:
     tags, tag_urls = _tags(article)
+    title, lead, source, author = (html_to_text(article.title), html_to_text(article.summary),
+                                   plain(str(getattr(article, "source", "") or "")), _authors(article))
     return SearchDoc(
         url=article.url,
-        title=html_to_text(article.title),
+        title=title,
         date=article.date.date().isoformat(),
         lang=article.lang,
-        source=plain(str(getattr(article, "source", "") or "")),
-        author=_authors(article),
-        lead=html_to_text(article.summary),
+        source=source,
+        author=author,
+        lead=lead,
         body=partial(html_to_text, article.content),
         tags=tags,
         tag_urls=tag_urls,
         story_size=_story_size(article),
+        digest=fields_digest(title, lead, article.content, source, author, article.lang, *tags),
     )
+
+
+def fields_digest(*values: str) -> str:
+    """A digest of what an article's indexed fields are made from (the body as HTML)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for value in values:
+        digest.update(value.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()
 
 
 def _story_size(article) -> int:
@@ -107,37 +127,67 @@ def _story_size(article) -> int:
 
 
 def build(generator) -> None:
-    config = settings_of(generator.settings)
+    settings = generator.settings
+    config = settings_of(settings)
     languages = config["LUNR_SEARCH_LANGUAGES"]
-    default_lang = generator.settings.get("DEFAULT_LANG")
+    default_lang = settings.get("DEFAULT_LANG")
     fallback = default_lang if default_lang in languages else languages[0]
     articles = list(generator.articles) + list(generator.translations)
     docs = [search_doc(a) for a in articles]
     folder = config["LUNR_SEARCH_OUTPUT_DIR"].strip("/")
-    cache = Path(generator.settings["CACHE_PATH"]) / "lunr_search"
-    key = compound_cache.splits_key()
-    splits = compound_cache.load(cache, key, logger.warning)
-    known = len(splits)
-    files = build_search_files(docs, config["LUNR_SEARCH_FIELDS"], languages, fallback, folder,
+    cache_folder = Path(settings["CACHE_PATH"]) / "lunr_search"
+    fields = config["LUNR_SEARCH_FIELDS"]
+    analysis_key = analysis_cache.cache_key(list(fields), languages, fallback)
+    analyses = analysis_cache.load(cache_folder, analysis_key, logger.warning)
+    splits_key = compound_cache.splits_key()
+    known = []
+
+    @cache
+    def splits() -> dict:
+        loaded = compound_cache.load(cache_folder, splits_key, logger.warning)
+        known.append(len(loaded))
+        return loaded
+
+    # Pelican empties the output folder after this, before anything is written
+    kept_texts = {} if settings.get("DELETE_OUTPUT_DIRECTORY") else \
+        text_files(os.path.join(generator.output_path, *folder.split("/"), "text") if folder else
+                   os.path.join(generator.output_path, "text"))
+    files = build_search_files(docs, fields, languages, fallback, folder,
                                config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"],
-                               compound_memo=splits)
-    if len(splits) > known:
-        compound_cache.save(cache, key, splits, logger.warning)
+                               compound_memo=splits, cache=analyses, kept_texts=kept_texts)
+    if known and len(splits()) > known[0]:
+        compound_cache.save(cache_folder, splits_key, splits(), logger.warning)
+    if analyses.added or analyses.used.keys() != analyses.entries.keys():
+        analysis_cache.save(cache_folder, analysis_key, analyses, logger.warning)
     generator.lunr_search_files = files.files
+    generator.kept_outputs = list(getattr(generator, "kept_outputs", [])) + files.kept
     generator.context["LUNR_SEARCH"] = {"meta": files.meta.path, "display": files.display.path}
-    if has_search_page(generator.settings):
-        sources = os.path.join(generator.settings["THEME"], "static", "search")
+    if has_search_page(settings):
+        sources = os.path.join(settings["THEME"], "static", "search")
         script, prefetch = page_script(sources, folder), prefetch_script(sources, folder)
         generator.lunr_search_files += [script, prefetch]
         generator.context["LUNR_SEARCH"] |= {"script": script.path, "prefetch": prefetch.path}
 
 
+def text_files(folder: str) -> dict[str, int]:
+    """Name -> size of the text files in `folder` (none when it is missing)."""
+    try:
+        with os.scandir(folder) as entries:
+            return {entry.name[:-4]: entry.stat().st_size for entry in entries
+                    if entry.name.endswith(".txt") and entry.is_file()}
+    except OSError:
+        return {}
+
+
 def write(generator, writer) -> None:
+    """Write the search files whose bytes changed (atomically); the others
+    are left as they are and listed in `kept_outputs`."""
+    kept = generator.kept_outputs
     for search_file in generator.lunr_search_files:
         path = os.path.join(generator.output_path, *search_file.path.split("/"))
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as out:
-            out.write(search_file.data)
+        if not write_if_changed(path, search_file.data):
+            kept.append(search_file.path)
 
 
 def has_search_page(settings: dict) -> bool:

@@ -54,11 +54,8 @@ CHUNK = 1 << 16  # postings scored at a time (bounds the temporary arrays)
 
 def build_postings(counts: TermCounts, boosts: Mapping[str, float]) -> Postings:
     """Postings of the documents `counts` describes, fields numbered as in `boosts`."""
-    run_field = np.frombuffer(counts.run_field, dtype=np.int32)
-    run_length = np.frombuffer(counts.run_length, dtype=np.int32)
-    run_terms = np.frombuffer(counts.run_terms, dtype=np.int32)
-    term = np.frombuffer(counts.term, dtype=np.int32)
-    tf = np.frombuffer(counts.tf, dtype=np.int32)
+    run_field, run_length, run_terms, term, tf = (np.asarray(a, dtype=np.int32) for a in (
+        counts.run_field, counts.run_length, counts.run_terms, counts.term, counts.tf))
     documents = counts.documents
 
     with_term = np.bincount(term, minlength=len(counts.terms))
@@ -77,7 +74,7 @@ def build_postings(counts: TermCounts, boosts: Mapping[str, float]) -> Postings:
     by_term = np.argsort(key, kind="stable")
     del key
     field = np.repeat(run_field.astype(np.int8), run_terms)[by_term]
-    doc = np.repeat(np.frombuffer(counts.run_doc, dtype=np.int32), run_terms)[by_term]
+    doc = np.repeat(np.asarray(counts.run_doc, dtype=np.int32), run_terms)[by_term]
     run_end = np.cumsum(run_terms)
     score = np.empty(len(term), dtype=np.int32)
     for start in range(0, len(term), CHUNK):

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .analysis import analyse_documents
+from .analysis import analyse_document, gather
+from .analysis_cache import AnalysisCache, Entry
 from .compounds import CompoundSplitter, parts_text
 from .display_forms import display_forms, display_json, display_table, front_coded
 from .pipelines import PIPELINES, fold_invisible
@@ -55,6 +56,7 @@ class SearchDoc:
     tags: tuple[str, ...] = ()
     tag_urls: tuple[str, ...] = ()  # the tags' pages ("" for none), as many as tags
     story_size: int = 1  # how many sources reported this article's story (the stories plugin)
+    digest: str = ""  # of what the indexed fields are made from (the adapter's): finds a kept analysis
 
     def field(self, name: str) -> str:
         value = getattr(self, name)
@@ -93,6 +95,7 @@ class SearchFiles:
     files: list[SearchFile]  # everything to write, `meta`, `display` and the manifest among them
     meta: SearchFile
     display: SearchFile  # the typo fallback's display forms (display_forms.py)
+    kept: list[str]  # text files already in the output with the right bytes, not read again
 
 
 def html_to_text(markup: str) -> str:
@@ -187,27 +190,45 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields: Mapping[str, float], lang: str,
-                   folder: str, shard_bytes: int, on_text: Callable[[int, str], None],
-                   compound_memo: dict | None = None) -> tuple[list[tuple[str, SearchFile]], str, list[str]]:
+                   folder: str, shard_bytes: int, on_text: Callable[[int, str | Entry], None],
+                   compound_memo: Callable[[], dict] | None = None, cache: AnalysisCache | None = None,
+                   kept_texts: Mapping[str, int] | None = None) -> tuple[list[tuple[str, SearchFile]], str, list[str]]:
     """The index shards (each with its first term), the display-form table
     and the terms of one language, whose documents are `ordered[n]` for n in
     `numbers`; `on_text(n, text)` gets each article's text (article_text) as
-    it is read. What is made on the way is dropped once used (the surface
-    forms before the postings' peak, everything else on return).
-    `compound_memo` (word -> its parts) is read and filled when given, so a
-    caller can keep the splits from one build to the next."""
+    it is read, or its kept analysis when the article was not read.
+    `compound_memo()` gives the dict of word -> its parts to read and fill,
+    so a caller can keep the splits from one build to the next (called only
+    when an article is read). `cache` holds the analyses of earlier builds
+    and gets this build's; one is used when the article's digest matches and
+    its text file is in `kept_texts` (name -> size) with that size."""
     splitter = CompoundSplitter() if lang == "de" and "parts" in fields else None
-    memo: dict = {} if compound_memo is None else compound_memo
+    memo: dict | None = None
+    cache = AnalysisCache() if cache is None else cache
+    vocabulary = cache.vocabulary(lang)
+    kept_texts = kept_texts or {}
 
-    def docs():
+    def analysed():
+        nonlocal memo
         for n in numbers:
-            texts = field_texts(ordered[n], list(fields), splitter, memo)
-            on_text(n, article_text(texts))
-            yield n, [texts[name] for name in fields]
+            doc = ordered[n]
+            entry = cache.get(doc.digest, lang)
+            if entry is not None and kept_texts.get(entry.text_name) == entry.text_size:
+                on_text(n, entry)
+                yield n, entry.terms
+                continue
+            if memo is None:
+                memo = compound_memo() if compound_memo else {}
+            texts = field_texts(doc, list(fields), splitter, memo)
+            text = article_text(texts)
+            on_text(n, text)
+            terms = analyse_document([texts[name] for name in fields], vocabulary)
+            cache.put(doc.digest, Entry(lang, text_name(text.encode("utf-8")), len(text.encode("utf-8")), terms))
+            yield n, terms
 
-    counts, surface_forms = analyse_documents(docs(), lang)
+    counts, surface_forms = gather(analysed(), vocabulary)
     table = display_table(display_forms(surface_forms))
-    del surface_forms, memo
+    del surface_forms
     postings = build_postings(counts, fields)
     del counts
     shards = [(first, hashed_file(folder, lang, data)) for first, data in shard_postings(postings, shard_bytes)]
@@ -217,11 +238,12 @@ def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields:
 def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
                        languages: Sequence[str], fallback: str, folder: str = "search",
                        shard_bytes: int = 100_000, store_chunk: int = 64,
-                       compound_memo: dict | None = None) -> SearchFiles:
+                       compound_memo: Callable[[], dict] | None = None, cache: AnalysisCache | None = None,
+                       kept_texts: Mapping[str, int] | None = None) -> SearchFiles:
     """Index shards and store chunks (content-hashed), the `meta` file naming
     them (content-hashed, for search.html), the un-hashed manifest naming
     `meta` (for the header field) and the display forms (content-hashed).
-    `compound_memo`: see language_files."""
+    `compound_memo`, `cache`, `kept_texts`: see language_files."""
     ordered = order(docs)
     files: list[SearchFile] = []
     indexes = {}
@@ -229,17 +251,25 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
     term_lists = {}
     text_names: list[str] = [""] * len(ordered)
     texts: dict[str, SearchFile] = {}
+    kept: set[str] = set()
 
-    def on_text(n: int, text: str) -> None:
+    def text_path(name: str) -> str:
+        return f"{folder}/text/{name}.txt" if folder else f"text/{name}.txt"
+
+    def on_text(n: int, text: str | Entry) -> None:
+        if isinstance(text, Entry):
+            text_names[n] = text.text_name
+            kept.add(text.text_name)
+            return
         data = text.encode("utf-8")
         name = text_names[n] = text_name(data)
-        texts.setdefault(name, SearchFile(f"{folder}/text/{name}.txt" if folder else f"text/{name}.txt", data))
+        texts.setdefault(name, SearchFile(text_path(name), data))
 
     by_lang = language_docs(ordered, languages, fallback)
     for lang in (lang for lang in languages if lang in by_lang):
         with cyclic_gc_paused():
             shard_files, tables[lang], terms = language_files(ordered, by_lang[lang], fields, lang, folder,
-                                                              shard_bytes, on_text, compound_memo)
+                                                              shard_bytes, on_text, compound_memo, cache, kept_texts)
         term_lists[lang] = front_coded(terms)
         files += [file for _first, file in shard_files]
         indexes[lang] = {"fields": list(fields), "pipeline": PIPELINES[lang].labels,
@@ -261,4 +291,5 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
     manifest = SearchFile(f"{folder}/manifest.json" if folder else "manifest.json",
                           to_json({"version": FORMAT_VERSION, "meta": meta.path}))
     display = hashed_file(folder, "display", to_json(display_json(tables)))
-    return SearchFiles(files + [meta, manifest, display], meta, display)
+    return SearchFiles(files + [meta, manifest, display], meta, display,
+                       [text_path(name) for name in sorted(kept - texts.keys())])

@@ -12,7 +12,7 @@ KEY = compound_cache.splits_key()
 
 
 def build(memo):
-    built = build_search_files(DOCS, FIELDS, ["de"], "de", compound_memo=memo)
+    built = build_search_files(DOCS, FIELDS, ["de"], "de", compound_memo=lambda: memo)
     return [(f.path, f.data) for f in built.files]
 
 

@@ -67,6 +67,30 @@ def test_nothing_changed_renders_nothing_and_an_edit_renders_its_pages(site):
         == ["articles/a3.html", "search.html"]
 
 
+def mtimes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_search_files_are_left_alone_unless_their_bytes_change(site):
+    site()
+    search = site.root / "output" / "search"
+    first = mtimes(search)
+    assert "search: 0 files written" in site()
+    assert mtimes(search) == first  # none rewritten, none removed as stale
+    article = site.content / "articles" / "a3.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Text 3.", "Text 3, länger."), encoding="utf-8")
+    summary = site()
+    after = mtimes(search)
+    texts = [n for n in after if n.startswith("text/")]
+    rewritten = sorted(n for n in after if after[n] != first.get(n))
+    # the edited article's text file is new, the other articles' are not even compared
+    assert [n for n in rewritten if n.startswith("text/")] == [n for n in texts if n not in first]
+    assert len([n for n in texts if n not in first]) == 1
+    assert f"search: {len(rewritten)} files written" in summary
+    site(output="check", full=True)
+    assert files_of(site.root / "output") == files_of(site.root / "check")
+
+
 def test_a_new_article_changes_a_constant_number_of_list_pages(site):
     site()
     before = files_of(site.root / "output")

@@ -169,6 +169,7 @@
     this.fields = meta.fields;
     this.pipeline = lunr.Pipeline.load(meta.pipeline);
     this.docs = decodeGaps(meta.docs);
+    this.size = this.docs.length ? this.docs[this.docs.length - 1] + 1 : 0;  // store positions below it
     this.firsts = meta.shards.map(function (s) { return s[0]; });
     this.urls = meta.shards.map(function (s) { return s[1]; });
     this.shards = [];  // position -> {terms, postings} once loaded
@@ -333,45 +334,64 @@
     clause.expanded = Array.from(seen.entries());
   };
 
-  /* Per document of the clause's terms: {score, terms, whole, idf} (a Map);
-   * `whole`: matched in a field other than `parts` (a word, not a part of
-   * a compound); `idf`: that of its best term, times the term's weight. */
+  /* The clause's scores per document (documents are store positions, below
+   * `this.size`): `docs` the documents its terms match, in the order first
+   * met; per document (typed arrays, indexed by store position) `score`
+   * and `idf` of its best term (times the term's weight), `terms` it
+   * matched, and `whole`: matched in a field other than `parts` (a word,
+   * not a part of a compound). Arrays, not maps: a prefix's terms may have
+   * tens of thousands of postings. */
   Language.prototype.clauseScores = function (clause) {
-    var fields = this.fields, only = clause.fields, self = this, best = new Map();
+    var fields = this.fields, only = clause.fields, self = this, size = this.size;
     var parts = fields.indexOf("parts"), documents = this.docs.length;
+    var result = { docs: [], score: new Float64Array(size), idf: new Float64Array(size),
+                   whole: new Uint8Array(size), terms: new Array(size) };
+    var work = this.work || (this.work = { sums: new Float64Array(size), seen: new Int32Array(size),
+                                           used: new Int32Array(size), word: new Int32Array(size), stamp: 0 });
+    var sums = work.sums, seen = work.seen, used = work.used, word = work.word;
     clause.expanded.forEach(function (entry) {
-      var term = entry[0], weight = entry[1], flat = self.postings(term), sums = new Map(), whole = new Set();
-      var having = new Set();
+      var term = entry[0], weight = entry[1], flat = self.postings(term), stamp = ++work.stamp;
+      var having = 0, touched = [];
       for (var i = 0; i < flat.length;) {
         var field = flat[i], count = flat[i + 1], doc = 0, use = !only || only.indexOf(fields[field]) !== -1;
         i += 2;
         for (var j = 0; j < count; j++, i += 2) {
           doc += flat[i];
-          having.add(doc);
+          if (seen[doc] !== stamp) { seen[doc] = stamp; having += 1; }
           if (!use) continue;
-          sums.set(doc, (sums.get(doc) || 0) + flat[i + 1]);
-          if (field !== parts) whole.add(doc);
+          if (used[doc] !== stamp) { used[doc] = stamp; sums[doc] = 0; touched.push(doc); }
+          sums[doc] += flat[i + 1];
+          if (field !== parts) word[doc] = stamp;
         }
       }
       // lunr's idf, from the articles that have the term in any field
-      var idf = Math.log(1 + Math.abs((documents - having.size + 0.5) / (having.size + 0.5))) * weight;
-      sums.forEach(function (sum, doc) {
-        var score = sum * weight / SCORE_SCALE, current = best.get(doc);
-        if (!current) best.set(doc, { score: score, terms: [term], whole: whole.has(doc), idf: idf });
-        else {
-          current.terms.push(term);
-          if (score > current.score) { current.score = score; current.idf = idf; }
-          current.whole = current.whole || whole.has(doc);
+      var idf = Math.log(1 + Math.abs((documents - having + 0.5) / (having + 0.5))) * weight;
+      for (var t = 0; t < touched.length; t++) {
+        var d = touched[t], score = sums[d] * weight / SCORE_SCALE;
+        if (!result.terms[d]) {
+          result.docs.push(d);
+          result.terms[d] = [term];
+          result.score[d] = score;
+          result.idf[d] = idf;
+        } else {
+          result.terms[d].push(term);
+          if (score > result.score[d]) { result.score[d] = score; result.idf[d] = idf; }
         }
-      });
+        if (word[d] === stamp) result.whole[d] = 1;
+      }
     });
-    return best;
+    return result;
   };
 
   /* Hits of one language: [{ref, lang, score, terms, matched}], every
    * clause matched (`partial` false) or, if none has all, the most. */
   Language.prototype.score = function (clauses, partial) {
-    var self = this, totals = new Map(), excluded = new Set();
+    var self = this, size = this.size, docs = [];
+    var score = new Float64Array(size), matched = new Int32Array(size), whole = new Int32Array(size);
+    var information = new Float64Array(size), terms = new Array(size), excluded = new Uint8Array(size);
+    function add(doc) {
+      if (!terms[doc]) { terms[doc] = []; docs.push(doc); }
+    }
     // Question words beside other words (`wer gewinnt die Wahl`) are not
     // required: they only add to the score (in the most-words case not even that).
     var asked = clauses.some(function (c) { return !c.word.exclude && !c.optional && !c.question; });
@@ -379,29 +399,28 @@
       return !c.word.exclude && !c.optional && !(c.question && (partial || asked));
     });
     clauses.forEach(function (clause) {
-      var scores = self.clauseScores(clause);
-      if (clause.word.exclude) { scores.forEach(function (_, doc) { excluded.add(doc); }); return; }
+      // the same for both calls of a search (all words, then the most words)
+      var scores = clause.scores || (clause.scores = self.clauseScores(clause));
+      if (clause.word.exclude) { scores.docs.forEach(function (doc) { excluded[doc] = 1; }); return; }
       if (partial && clause.question) return;
       var counted = wanted.indexOf(clause) !== -1, aside = clause.question && !counted;
-      scores.forEach(function (s, doc) {
-        var total = totals.get(doc) || { score: 0, terms: [], matched: 0, whole: 0, information: 0 };
-        total.score += s.score;
-        if (counted) { total.matched += 1; total.information += s.idf; }
-        if (s.whole && !clause.compound && !aside) total.whole += 1;
-        total.terms.push.apply(total.terms, s.terms);
-        totals.set(doc, total);
+      var words = !clause.compound && !aside;
+      scores.docs.forEach(function (doc) {
+        add(doc);
+        score[doc] += scores.score[doc];
+        if (counted) { matched[doc] += 1; information[doc] += scores.idf[doc]; }
+        if (words && scores.whole[doc]) whole[doc] += 1;
+        terms[doc].push.apply(terms[doc], scores.terms[doc]);
       });
     });
     if (!wanted.length && !clauses.some(function (c) { return c.optional; })) {  // only exclusions: every other article
-      this.docs.forEach(function (doc) {
-        if (!totals.has(doc)) totals.set(doc, { score: 0, terms: [], matched: 0, whole: 0, information: 0 });
-      });
+      this.docs.forEach(add);
     }
     var hits = [];
-    totals.forEach(function (total, doc) {
-      if (excluded.has(doc) || (!partial && total.matched < wanted.length) || (partial && !total.matched)) return;
-      hits.push({ ref: doc, lang: self.lang, score: total.score, terms: total.terms, matched: total.matched,
-                  whole: total.whole, information: total.information });
+    docs.forEach(function (doc) {
+      if (excluded[doc] || (!partial && matched[doc] < wanted.length) || (partial && !matched[doc])) return;
+      hits.push({ ref: doc, lang: self.lang, score: score[doc], terms: terms[doc], matched: matched[doc],
+                  whole: whole[doc], information: information[doc] });
     });
     return hits;
   };

@@ -218,6 +218,16 @@
     return count === 1 ? message("count_one", query) : message("count", query, count);
   }
 
+  /* The filters' counts for the current hits, in a task of their own after
+   * the hits are shown (none if a newer search has begun by then): counting
+   * thousands of hits is not worth making the reader wait for the first. */
+  function countLater() {
+    var generation = state.generation;
+    setTimeout(function () {
+      if (generation === state.generation && state.facets) fillFilters(state.all, currentChoices());
+    }, 0);
+  }
+
   /* Show `hits` (all, before filters) for `query` under the URL's choices. */
   function render(query, hits) {
     var chosen = currentChoices();
@@ -226,13 +236,13 @@
     state.shown = 0;
     list.replaceChildren();
     more.hidden = true;
-    if (state.facets) fillFilters(hits, chosen);
     if (!state.hits.length) {
       say(hits.length ? message("filtered_none", query) : message("none", query));
+      countLater();
       return Promise.resolve();
     }
     say(countText(query, state.hits.length, hits.partial));
-    return showMore();
+    return showMore().then(countLater);
   }
 
   /* Search `text` and show its hits (or a message); #search-results is
@@ -309,9 +319,15 @@
   }
 
   // Every keystroke searches (a search whose results are not shown yet is
-  // overtaken: `generation`); shards and store chunks stay loaded.
+  // overtaken: `generation`); shards and store chunks stay loaded. The URL
+  // follows once the hits are shown (a history entry takes the page's
+  // thread a while).
   input.addEventListener("input", function () {
-    if (state.searcher) { remember(input.value, false); show(input.value, true); }
+    if (!state.searcher) return;
+    var text = input.value;
+    show(text, true).then(function () {
+      if (input.value === text) remember(text, false);
+    });
   });
   form.addEventListener("submit", function (event) {
     if (!state.searcher) return;  // not loaded yet: let the browser submit

@@ -164,7 +164,7 @@ def build(generator) -> None:
     generator.context["LUNR_SEARCH"] = {"meta": files.meta.path, "display": files.display.path}
     if has_search_page(settings):
         sources = os.path.join(settings["THEME"], "static", "search")
-        script, prefetch = page_script(sources, folder), prefetch_script(sources, folder)
+        script, prefetch = page_script(sources, folder), prefetch_script(sources, folder, files.meta.data)
         generator.lunr_search_files += [script, prefetch]
         generator.context["LUNR_SEARCH"] |= {"script": script.path, "prefetch": prefetch.path}
 

@@ -9,13 +9,16 @@ from urllib.parse import quote, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from lunr_search.page_script import prefetch_script
 from lunr_search.pipelines import run, tokenize
 from lunr_search.search_index import build_search_files, order
 from tests.search.conftest import SEEDS
 from tests.search.corpus import FIELDS, corpus_docs
 from tests.support.browser import collect_console_problems, serve
+from tests.support.site import ROOT
 
 pytestmark = pytest.mark.slow
+SOURCES = ROOT / "theme" / "static" / "search"
 
 
 def open_search(page, base_url, query):
@@ -137,15 +140,18 @@ PARITY_QUERIES = ["Wien", "Rapid Wien", "Politik", "Polizei Wien", "Prozent", "R
 
 
 def write_search(folder, docs, name, shard_bytes, page_html, store_chunk=8):
-    """Search files of `docs` under `folder/name` and a search.html naming them (by default
-    more store chunks than search-page.js loads whole: 200 articles in 25)."""
+    """Search files of `docs` under `folder/name`, their prefetch script and a search.html
+    naming them (by default more store chunks than search-page.js loads whole: 200 articles in 25)."""
     files = build_search_files(docs, {**FIELDS, "parts": 1}, ["de", "en"], "de", name, shard_bytes=shard_bytes,
                                store_chunk=store_chunk)
-    for search_file in files.files:
+    prefetch = prefetch_script(str(SOURCES), name, files.meta.data)
+    for search_file in files.files + [prefetch]:
         (folder / search_file.path).parent.mkdir(parents=True, exist_ok=True)
         (folder / search_file.path).write_bytes(search_file.data)
     old_meta = re.search(r'data-meta="/?([^"]+)"', page_html).group(1)
-    (folder / f"{name}.html").write_text(page_html.replace(old_meta, files.meta.path), encoding="utf-8")
+    old_prefetch = re.search(r'src="/?(search/search-prefetch\.[0-9a-f]{12}\.js)"', page_html).group(1)
+    page_html = page_html.replace(old_meta, files.meta.path).replace(old_prefetch, prefetch.path)
+    (folder / f"{name}.html").write_text(page_html, encoding="utf-8")
     return files
 
 
@@ -156,7 +162,7 @@ def parity_site(search_site, tmp_path_factory):
     docs = order(corpus_docs(200))
     folder = tmp_path_factory.mktemp("parity")
     shutil.copytree(search_site / "theme", folder / "theme")
-    for script in (search_site / "search").glob("search-p*.*.js"):  # the main and prefetch scripts
+    for script in (search_site / "search").glob("search-page.*.js"):  # the main script
         (folder / "search").mkdir(exist_ok=True)
         shutil.copy(script, folder / "search" / script.name)
     page = (search_site / "search.html").read_text(encoding="utf-8")

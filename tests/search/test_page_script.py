@@ -3,6 +3,7 @@ prefetch script, then the joined main script."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from urllib.parse import urlparse
@@ -41,14 +42,31 @@ def test_the_name_follows_the_content(tmp_path):
 def test_search_html_loads_the_hashed_prefetch_then_main_script_that_the_build_wrote(search_site):
     page = BeautifulSoup((search_site / "search.html").read_text(encoding="utf-8"), "html.parser")
     scripts = [s["src"] for s in page.select("script[src]")]
-    assert scripts[0] == "/theme/search/search-field.js"
-    assert len(scripts) == 3 and PREFETCH.match(scripts[1]) and HASHED.match(scripts[2])
-    prefetch, main = page.select("script[src]")[1:]
-    # not deferred: it runs before the deferred main script, which takes its responses
-    assert not prefetch.has_attr("defer") and not prefetch.has_attr("async") and main.has_attr("defer")
+    assert len(scripts) == 3 and PREFETCH.match(scripts[0]) and HASHED.match(scripts[2])
+    assert scripts[1] == "/theme/search/search-field.js"
+    prefetch, main = page.select("script[src]")[0], page.select("script[src]")[2]
+    # in the head and not deferred: it has run before the main script, which takes its responses;
+    # the main script runs as soon as it has arrived
+    assert prefetch.parent.name == "head" and not prefetch.has_attr("defer") and not prefetch.has_attr("async")
+    assert main.has_attr("async") and not main.has_attr("defer")
     assert prefetch["data-meta"] == page.select_one("#search-results")["data-meta"]
-    assert (search_site / scripts[1].lstrip("/")).read_bytes() == prefetch_script(str(SOURCES), "search").data
+    meta = (search_site / prefetch["data-meta"].lstrip("/")).read_bytes()
+    assert (search_site / scripts[0].lstrip("/")).read_bytes() == prefetch_script(str(SOURCES), "search", meta).data
     assert (search_site / scripts[2].lstrip("/")).read_bytes() == page_script(str(SOURCES), "search").data
+
+
+def test_the_prefetch_script_carries_the_shard_tables_of_its_meta_file():
+    meta = json.dumps({"indexes": {"en": {"shards": [["0", "search/en.1.json"]]},
+                                   "de": {"shards": [["0", "search/de.1.json"], ["mäßig", "search/de.2.json"]]}}})
+    script = prefetch_script(str(SOURCES), "search", meta.encode("utf-8"))
+    text = script.data.decode("utf-8")
+    assert text.startswith((SOURCES / PREFETCH_SCRIPT).read_text(encoding="utf-8").rstrip())
+    call = text.rsplit("\n", 2)[-2]
+    assert call == ('NewsSearchPrefetch.start({"de":[["0","search/de.1.json"],["mäßig","search/de.2.json"]],'
+                    '"en":[["0","search/en.1.json"]]});')
+    assert re.fullmatch(r"search/search-prefetch\.[0-9a-f]{12}\.js", script.path)
+    other = json.dumps({"indexes": {"de": {"shards": [["0", "search/de.3.json"]]}}}).encode("utf-8")
+    assert prefetch_script(str(SOURCES), "search", other).path != script.path
 
 
 @pytest.mark.slow

@@ -1,14 +1,17 @@
 /*
- * search.html's first script, small and run as soon as it arrives (not
- * deferred, so before the deferred main script): it starts the downloads the
- * first search of `?q=` will need while the page's main script is still
- * arriving and compiling. It fetches the meta file and, from its shard
- * table, the index shards that may hold the query's words; search-page.js
- * takes these responses (`NewsSearchPrefetch.take(url)`) instead of asking
- * again. A hint only: it knows no stemmer, so it guesses a word's term
- * range from its folded letters (a German stem is a prefix of the folded
- * word, at most a few letters shorter), and whatever it misses the page
- * fetches itself.
+ * search.html's first script, in its head, small and not deferred, so it has
+ * run before the page's main script: it starts the downloads the first
+ * search of `?q=` will need while the main script is still arriving and
+ * compiling. The build appends a call of `NewsSearchPrefetch.start` with
+ * each index's shard table (plugins/lunr_search/page_script.py), so the
+ * shards that may hold the query's words are asked for at once, not after
+ * the meta file has arrived and been parsed (the page's thread is busy
+ * with the page by then); the meta file is fetched too (the preloaded
+ * response). search-page.js takes these responses
+ * (`NewsSearchPrefetch.take(url)`) instead of asking again. A hint only:
+ * it knows no stemmer, so it guesses a word's term range from its folded
+ * letters (a German stem is a prefix of the folded word, at most a few
+ * letters shorter), and whatever it misses the page fetches itself.
  */
 (function (root) {
   "use strict";
@@ -69,22 +72,24 @@
     return found;
   }
 
-  var query = new URLSearchParams(window.location.search).get("q") || "";
-  var siteRoot = new URL(script.dataset.root, document.baseURI);
-  var meta = get(new URL(script.dataset.meta, document.baseURI).href);
-  if (query.trim()) {
-    meta.then(function (data) {
-      var wanted = ranges(query);
-      Object.keys(data.indexes).forEach(function (lang) {
-        var shards = data.indexes[lang].shards, firsts = shards.map(function (s) { return s[0]; });
-        var positions = new Set();
-        wanted.forEach(function (range) {
-          for (var i = lastAtOrBefore(firsts, range[0]); i <= lastAtOrBefore(firsts, range[1]); i++) positions.add(i);
-        });
-        positions.forEach(function (i) { get(new URL(shards[i][1], siteRoot).href); });
+  /* Fetch the meta file and the shards that may hold the words of `?q=`;
+   * `tables`: per index language its shards as the meta file lists them,
+   * [[first term, path], ...]. */
+  function start(tables) {
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    var siteRoot = new URL(script.dataset.root, document.baseURI);
+    get(new URL(script.dataset.meta, document.baseURI).href);
+    if (!query.trim()) return;
+    var wanted = ranges(query);
+    Object.keys(tables).forEach(function (lang) {
+      var shards = tables[lang], firsts = shards.map(function (s) { return s[0]; });
+      var positions = new Set();
+      wanted.forEach(function (range) {
+        for (var i = lastAtOrBefore(firsts, range[0]); i <= lastAtOrBefore(firsts, range[1]); i++) positions.add(i);
       });
-    }, function () { /* the page reports it */ });
+      positions.forEach(function (i) { get(new URL(shards[i][1], siteRoot).href); });
+    });
   }
 
-  root.NewsSearchPrefetch = { take: take };
+  root.NewsSearchPrefetch = { take: take, start: start };
 })(window);

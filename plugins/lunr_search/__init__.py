@@ -13,7 +13,9 @@ LUNR_SEARCH_STORE_CHUNK articles per store file
 Each article's analysis and the compound splits are kept between builds in
 CACHE_PATH/lunr_search/ (analysis_cache.py, compound_cache.py), so a build
 reads and analyses only the articles it has not seen, and splits only words
-it has not seen. A search file already in the output with the same bytes is
+it has not seen. A site of at least MODEL_COPY_MIN articles also keeps a
+copy of the splitter's model there (charsplit_model.py), so a build with
+few new words does not import the model. A search file already in the output with the same bytes is
 left as it is and listed in the generator's `kept_outputs` (so the
 incremental plugin does not remove it); text files of articles not read
 again are not even compared.
@@ -43,7 +45,7 @@ from pelican import signals
 
 from seed_converter.atomic import write_if_changed
 
-from . import analysis_cache, compound_cache
+from . import analysis_cache, charsplit_model, compound_cache
 from .search_index import FIELD_NAMES, SearchDoc, build_search_files, html_to_text, plain
 from .pipelines import PIPELINES
 from .page_script import page_script, prefetch_script
@@ -57,6 +59,7 @@ DEFAULTS = {
 }
 
 logger = logging.getLogger(__name__)
+MODEL_COPY_MIN = 500  # articles: a site this big is rebuilt often, with few new words each time
 
 
 def settings_of(settings: dict) -> dict:
@@ -152,9 +155,13 @@ def build(generator) -> None:
     kept_texts = {} if settings.get("DELETE_OUTPUT_DIRECTORY") else \
         text_files(os.path.join(generator.output_path, *folder.split("/"), "text") if folder else
                    os.path.join(generator.output_path, "text"))
+    model_copy = charsplit_model.lookup_file(cache_folder)
     files = build_search_files(docs, fields, languages, fallback, folder,
                                config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"],
-                               compound_memo=splits, cache=analyses, kept_texts=kept_texts)
+                               compound_memo=splits, cache=analyses, kept_texts=kept_texts,
+                               compound_model=model_copy)
+    if len(docs) >= MODEL_COPY_MIN and charsplit_model.is_imported() and not model_copy.is_file():
+        charsplit_model.write_copy(model_copy, charsplit_model.imported(), logger.warning)
     if known and len(splits()) > known[0]:
         compound_cache.save(cache_folder, splits_key, splits(), logger.warning)
     if analyses.added or analyses.used.keys() != analyses.entries.keys():

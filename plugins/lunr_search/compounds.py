@@ -18,9 +18,9 @@ analysis linear in the text).
 from __future__ import annotations
 
 import pkgutil
-import sys
-import types
+from pathlib import Path
 
+from . import charsplit_model
 from .analysis import split_words
 from .pipelines import trim
 
@@ -32,26 +32,24 @@ LIKELY = 0.0
 _FUGEN = ("s", "es", "n", "en", "e")
 
 
-def _char_split():
-    # char_split imports the Dutch model too (a third of its 2.6 s import);
-    # German needs only de_ngram_probs, so an empty Dutch module stands in.
-    name = "compound_split.nl_ngram_probs"
-    if name not in sys.modules:
-        sys.modules[name] = types.ModuleType(name)
-    from compound_split import char_split
-    return char_split
-
-
 class CompoundSplitter:
     """`parts(word)`: the parts of a German compound, [] for any other word;
-    loads the model on first use."""
+    loads the model on first use: from `model_copy` (charsplit_model.py)
+    when that file exists, until more than LOOKUP_WORDS words were split
+    (then lookups would cost more than the import), else by importing it."""
 
-    def __init__(self):
+    LOOKUP_WORDS = 3000
+
+    def __init__(self, model_copy: Path | None = None):
+        self._model_copy = model_copy
         self._split = None
+        self._lookups_left: int | None = None  # None: the imported model
         self._known: frozenset[str] = frozenset()
 
     def _load(self) -> None:
-        self._split = _char_split().split_compound
+        lookup = charsplit_model.Lookup.open(self._model_copy) if self._model_copy else None
+        self._lookups_left = self.LOOKUP_WORDS if lookup else None
+        self._split = charsplit_model.split_function(lookup or charsplit_model.imported())
         data = pkgutil.get_data("compound_split", "dicts/de-mixed.dic").decode("utf-8")
         self._known = frozenset(line.strip().lower() for line in data.splitlines()
                                 if line.strip() and not line.startswith("#"))
@@ -66,6 +64,10 @@ class CompoundSplitter:
             return None
         if self._split is None:
             self._load()
+        if self._lookups_left == 0:
+            self._split, self._lookups_left = charsplit_model.split_function(charsplit_model.imported()), None
+        elif self._lookups_left is not None:
+            self._lookups_left -= 1
         score, head, tail = self._split(word)[0]
         if len(head) < MIN_PART or len(tail) < MIN_PART or score <= LIKELY:
             return None

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from .analysis import analyse_document, gather
 from .analysis_cache import AnalysisCache, Entry
@@ -192,7 +193,8 @@ def cyclic_gc_paused() -> Iterator[None]:
 def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields: Mapping[str, float], lang: str,
                    folder: str, shard_bytes: int, on_text: Callable[[int, str | Entry], None],
                    compound_memo: Callable[[], dict] | None = None, cache: AnalysisCache | None = None,
-                   kept_texts: Mapping[str, int] | None = None) -> tuple[list[tuple[str, SearchFile]], str, list[str]]:
+                   kept_texts: Mapping[str, int] | None = None,
+                   compound_model: Path | None = None) -> tuple[list[tuple[str, SearchFile]], str, list[str]]:
     """The index shards (each with its first term), the display-form table
     and the terms of one language, whose documents are `ordered[n]` for n in
     `numbers`; `on_text(n, text)` gets each article's text (article_text) as
@@ -201,8 +203,9 @@ def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields:
     so a caller can keep the splits from one build to the next (called only
     when an article is read). `cache` holds the analyses of earlier builds
     and gets this build's; one is used when the article's digest matches and
-    its text file is in `kept_texts` (name -> size) with that size."""
-    splitter = CompoundSplitter() if lang == "de" and "parts" in fields else None
+    its text file is in `kept_texts` (name -> size) with that size.
+    `compound_model`: a copy of the compound splitter's model (CompoundSplitter)."""
+    splitter = CompoundSplitter(compound_model) if lang == "de" and "parts" in fields else None
     memo: dict | None = None
     cache = AnalysisCache() if cache is None else cache
     vocabulary = cache.vocabulary(lang)
@@ -239,11 +242,12 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
                        languages: Sequence[str], fallback: str, folder: str = "search",
                        shard_bytes: int = 100_000, store_chunk: int = 64,
                        compound_memo: Callable[[], dict] | None = None, cache: AnalysisCache | None = None,
-                       kept_texts: Mapping[str, int] | None = None) -> SearchFiles:
+                       kept_texts: Mapping[str, int] | None = None,
+                       compound_model: Path | None = None) -> SearchFiles:
     """Index shards and store chunks (content-hashed), the `meta` file naming
     them (content-hashed, for search.html), the un-hashed manifest naming
     `meta` (for the header field) and the display forms (content-hashed).
-    `compound_memo`, `cache`, `kept_texts`: see language_files."""
+    `compound_memo`, `cache`, `kept_texts`, `compound_model`: see language_files."""
     ordered = order(docs)
     files: list[SearchFile] = []
     indexes = {}
@@ -269,7 +273,8 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
     for lang in (lang for lang in languages if lang in by_lang):
         with cyclic_gc_paused():
             shard_files, tables[lang], terms = language_files(ordered, by_lang[lang], fields, lang, folder,
-                                                              shard_bytes, on_text, compound_memo, cache, kept_texts)
+                                                              shard_bytes, on_text, compound_memo, cache, kept_texts,
+                                                              compound_model)
         term_lists[lang] = front_coded(terms)
         files += [file for _first, file in shard_files]
         indexes[lang] = {"fields": list(fields), "pipeline": PIPELINES[lang].labels,

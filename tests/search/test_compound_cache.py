@@ -2,7 +2,7 @@
 
 import pytest
 
-from lunr_search import compound_cache, compounds
+from lunr_search import charsplit_model, compound_cache
 from lunr_search.search_index import SearchDoc, build_search_files
 
 FIELDS = {"title": 10, "lead": 3, "body": 1, "parts": 1}
@@ -22,9 +22,9 @@ def test_a_second_build_splits_nothing_and_gives_the_same_files(tmp_path, monkey
     assert memo["Hausarrest"] == ("Haus Arrest", "Arrest")
     compound_cache.save(tmp_path, KEY, memo, pytest.fail)
 
-    def no_model():
+    def no_model(_model):
         raise AssertionError("the model was loaded although every word was known")
-    monkeypatch.setattr(compounds, "_char_split", no_model)
+    monkeypatch.setattr(charsplit_model, "split_function", no_model)
     assert build(compound_cache.load(tmp_path, KEY, pytest.fail)) == first
 
 

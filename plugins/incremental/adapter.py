@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import caches, inputs, manifest, parallel
+from . import caches, inputs, manifest, parallel, rendering
 from .canonical import Digests
 from .tracking import TrackingContext
 from .writer import IncrementalWriter, file_state
@@ -79,6 +79,7 @@ class Build:
         self._big: dict[int, tuple[object, str]] = {}
         self.rendered = self.written = self.kept = 0
         self.generators = []
+        self.share = rendering.Share()  # the writer's, once it is made
         self.output.mkdir(parents=True, exist_ok=True)
         marker = self.output / ".incremental-build-start"
         marker.write_bytes(b"")
@@ -126,6 +127,7 @@ class Build:
 
     # the end of the build
     def finish(self) -> str:
+        rendering.collect(self, self.share)
         self.settings["LOAD_CONTENT_CACHE"] = self.load_cache_setting
         for static in self.generators_staticfiles():
             self.produced.add(static)
@@ -260,14 +262,17 @@ def finish(pelican):
     _state["summaries"].append(summary)
 
 
-def _print_last_summary():
+def _end():
+    build = _state["build"]
+    if build is not None:  # the build failed: no worker may go on writing
+        rendering.stop(build.share)
     if len(_state["summaries"]) == 1:
         print(_state["summaries"][0], flush=True)
 
 
 def check_settings(pelican) -> None:
     """A bad setting stops the build before anything is read, with one line and no traceback."""
-    problem = parallel.settings_problem(pelican.settings)
+    problem = parallel.settings_problem(pelican.settings) or rendering.settings_problem(pelican.settings)
     if problem:
         sys.exit(f"incremental: {problem}")
 
@@ -281,4 +286,4 @@ def register():
     signals.article_generator_init.connect(read_in_parallel)
     signals.all_generators_finalized.connect(keep_generators)
     signals.finalized.connect(finish)
-    atexit.register(_print_last_summary)
+    atexit.register(_end)

@@ -22,6 +22,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
 from seed_converter.atomic import write_if_changed
 
+from . import rendering
 from .tracking import Recorded, evaluate, recording
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,10 @@ def file_state(path: str):
 
 class IncrementalWriter(pelican_writers.Writer):
     session = None  # the adapter's Build, set before Pelican makes the writer
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.share = self.session.share = rendering.start(self.session)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -103,14 +108,16 @@ class IncrementalWriter(pelican_writers.Writer):
         local.update(kwargs)
         rel = os.path.relpath(path, self.output_path).replace(os.sep, "/")
         build.produced.add(rel)
+        if local["localsiteurl"]:  # as Pelican's writer does for every page it writes
+            context["localsiteurl"] = local["localsiteurl"]
+        if not self.share.mine():
+            return
         base = build.key_of(template.name, name, local.get("SITEURL"), local["localsiteurl"])
         record = build.previous_page(rel)
         if (record and record["b"] == base and record["s"] == file_state(path)
                 and self._reads_digest(record["d"], local, kwargs, context) == record["f"]):
             build.keep_page(rel, record)
             return
-        if local["localsiteurl"]:
-            context["localsiteurl"] = local["localsiteurl"]
         # the page's own objects (not the shared context's, which are digested once per build)
         tracked = {key for key, value in local.items()
                    if isinstance(value, (Page, Paginator)) or (key in kwargs and _is_tracked(value))}
@@ -163,6 +170,9 @@ class IncrementalWriter(pelican_writers.Writer):
         complete = sanitised_join(self.output_path, path)
         rel = os.path.relpath(complete, self.output_path).replace(os.sep, "/")
         build.produced.add(rel)
+        if not self.share.mine():
+            self._claim(complete, override_output)
+            return None
         items = elements[: self.settings["FEED_MAX_ITEMS"]]
         digest = build.key_of("feed", path, url, feed_type, feed_title, build.value_digest(list(items)))
         record = build.previous_page(rel)

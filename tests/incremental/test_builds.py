@@ -173,6 +173,41 @@ def test_reading_in_worker_processes_gives_the_same_site(site):
     assert files_of(site.root / "serial") == files_of(site.root / "parallel")
 
 
+RENDER_IN_WORKERS = {"INCREMENTAL_WORKERS": 3, "INCREMENTAL_RENDER_MIN": 0}
+
+
+def test_pages_decided_in_worker_processes_give_the_same_site_and_summary(site):
+    serial = site(output="serial", full=True, settings={"INCREMENTAL_WORKERS": 1})
+    parallel = site(output="parallel", full=True, settings=RENDER_IN_WORKERS)
+    assert files_of(site.root / "serial") == files_of(site.root / "parallel")
+    assert parallel.split(", search:")[0] == serial.split(", search:")[0]  # every worker's pages counted
+    again = site(output="parallel", settings=RENDER_IN_WORKERS)
+    assert again.startswith("0 files read, 0 pages written,")  # the workers' records were kept
+    article = site.content / "articles" / "a3.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("Text 3.", "Text 3, länger."), encoding="utf-8")
+    assert site(output="parallel", settings=RENDER_IN_WORKERS).startswith("1 file read, 2 pages written,")
+    site(output="serial", full=True, settings={"INCREMENTAL_WORKERS": 1})
+    assert files_of(site.root / "serial") == files_of(site.root / "parallel")
+
+
+@pytest.mark.parametrize("slug", ["a1", "a2", "a3"])
+def test_a_page_that_fails_in_any_process_fails_the_build_and_leaves_no_worker(site, slug):
+    template = site.theme / "templates" / "article.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{% block content %}", f"{{% block content %}}{{% if article.slug == '{slug}' %}}{{{{ 1 // 0 }}}}{{% endif %}}",
+        1), encoding="utf-8")
+    out = site.root / "out"
+    script = (f"import sys; sys.path[:0] = [{str(ROOT)!r}]\n"
+              "from pathlib import Path\n"
+              "from tests.incremental.site import build\n"
+              f"build(Path({str(site.content)!r}), Path({str(out)!r}), Path({str(site.root / 'c')!r}), "
+              f"Path({str(site.theme)!r}), {{**{SETTINGS!r}, **{RENDER_IN_WORKERS!r}}})\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    said = result.stdout + result.stderr
+    assert result.returncode != 0 and "ZeroDivisionError" in said, said
+    assert subprocess.run(["pgrep", "-f", str(out)], capture_output=True, text=True).stdout == ""
+
+
 def _rendered(summary: str) -> int:
     """Pages rendered by a build: those written and those rendered again to the same bytes."""
     written = int(summary.split(" pages written")[0].rsplit(", ", 1)[-1].replace(",", ""))

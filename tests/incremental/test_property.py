@@ -17,6 +17,7 @@ SITE_SETTINGS = {
     "FEED_ALL_ATOM": "feeds/all.atom.xml",
     "TAG_FEED_ATOM": "feeds/tag/{slug}.atom.xml",
 }
+IN_WORKERS = {"INCREMENTAL_WORKERS": 3, "INCREMENTAL_RENDER_MIN": 0}
 TEMPLATES = ["base.html", "article.html", "term_page.html", "macros.html", "archives.html"]
 
 steps = st.one_of(
@@ -100,11 +101,13 @@ def test_incremental_build_equals_a_full_build_after_every_step(tmp_path_factory
     tag_cache = {"AUTOTAG_CACHE_PATH": str(root / "tag-cache")}  # content-keyed, shared on purpose
     for step in [("add", "Wien", "NATO", 3, "DW", True), ("add", "Wien", "Graz", 2, "ORF", False), *step_list]:
         site.apply(step)
-        summary = build(site.content, root / "output", root / "cache", site.theme, {**SITE_SETTINGS, **tag_cache})
+        # the incremental builds decide and render their pages in three processes, the full ones in one
+        summary = build(site.content, root / "output", root / "cache", site.theme,
+                        {**SITE_SETTINGS, **tag_cache, **IN_WORKERS})
         shutil.rmtree(root / "full", ignore_errors=True)
         shutil.rmtree(root / "full-cache", ignore_errors=True)
-        build(site.content, root / "full", root / "full-cache", site.theme, {**SITE_SETTINGS, **tag_cache},
-              full=True)
+        build(site.content, root / "full", root / "full-cache", site.theme,
+              {**SITE_SETTINGS, **tag_cache, "INCREMENTAL_WORKERS": 1}, full=True)
         incremental, full = files_of(root / "output"), files_of(root / "full")
         assert sorted(incremental) == sorted(full), (step, summary)
         different = [name for name in full if incremental[name] != full[name]]

@@ -238,9 +238,19 @@ def use_writer(pelican):
 
 
 def track_templates(generator):
+    """Record what templates read; keep their compiled code in CACHE_PATH/jinja/ (Jinja's own
+    cache, keyed by each template's source), so a build does not compile the theme again."""
     env = getattr(generator, "env", None)
-    if env is not None:
-        env.context_class = TrackingContext
+    if env is None:
+        return
+    env.context_class = TrackingContext
+    folder = os.path.join(generator.settings["CACHE_PATH"], "jinja")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return
+    if os.access(folder, os.W_OK):
+        env.bytecode_cache = caches.TemplateCache(folder)
 
 
 def read_in_parallel(generator):

@@ -12,11 +12,13 @@ asked for, and is written only when something in it changed.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import pickle
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import cache as pelican_cache
 
 from seed_converter.atomic import write_atomic
@@ -95,3 +97,13 @@ def install() -> None:
     data.get_cached_data = _get_cached_data
     data.save_cache = _save_cache
     stamped.get_cached_data = _stamped_get
+
+
+class TemplateCache(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates (keyed by each template's source), written
+    with the project's atomic write, so its files get the mode every other file gets."""
+
+    def dump_bytecode(self, bucket) -> None:
+        data = io.BytesIO()
+        bucket.write_bytecode(data)
+        write_atomic(Path(self._get_cache_filename(bucket)), data.getvalue())

@@ -91,6 +91,21 @@ def test_search_files_are_left_alone_unless_their_bytes_change(site):
     assert files_of(site.root / "output") == files_of(site.root / "check")
 
 
+def test_a_rebuild_does_not_compile_the_theme_again(site, monkeypatch):
+    import jinja2
+    site()
+    compiled = []
+    compile_ = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *args, **kwargs: compiled.append(args) or compile_(self, *args, **kwargs))
+    site()
+    assert compiled == [] and any((site.root / "cache-output" / "jinja").iterdir())
+    template = site.theme / "templates" / "article.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{# edited #}\n", encoding="utf-8")
+    site()
+    assert len(compiled) == 1  # the edited template only
+
+
 def test_a_new_article_changes_a_constant_number_of_list_pages(site):
     site()
     before = files_of(site.root / "output")

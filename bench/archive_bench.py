@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import json
 import os
 import shutil
@@ -30,7 +29,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 
@@ -38,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from make_seeds import write_seeds  # noqa: E402
+from make_seeds import spread_times, write_seeds  # noqa: E402
 from theme_bench import CATEGORIES, LIGHTHOUSE, bound_server  # noqa: E402
 from tests.support.browser import CHROMIUM  # noqa: E402
 from tests.support.images import image_host  # noqa: E402
@@ -47,7 +45,6 @@ WORK = ROOT / "bench" / "work"
 PY = sys.executable
 PLUGINS = ["incremental", "site_lists", "fast_markdown", "sources", "local_images", "digest_theme", "autotag"]
 MAX_BYTES, MAX_ELEMENTS = 100 * 1024, 1500
-START = dt.datetime(2026, 11, 1, 6, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 PHOTOS = ("photo.jpg", "other.jpg", "wien.jpg")
 
 
@@ -71,9 +68,7 @@ def prepare(copies: int, days: int) -> Path:
     for folder in (seeds, content):
         shutil.rmtree(folder, ignore_errors=True)
     write_seeds(seeds, copies=copies)
-    for k, seed in enumerate(sorted(seeds.glob("*.txt"))):
-        when = START + dt.timedelta(days=k % days, minutes=(k * 37) % 960)
-        os.utime(seed, (when.timestamp(), when.timestamp()))
+    spread_times(seeds, days)
     subprocess.run([PY, "-m", "seed_converter", "-q", "--seeds", str(seeds), "--content", str(content / "articles")],
                    cwd=ROOT, check=True)
     (content / "pages").mkdir(exist_ok=True)

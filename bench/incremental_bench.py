@@ -3,7 +3,8 @@
     flock /tmp/heavy.lock .venv/bin/python bench/incremental_bench.py --copies 10 [--runs 3]
 
 The content set is the corpus replicated `--copies` times (bench/make_seeds.py,
-converted into bench/work/content-xN; made once and reused). Every round runs,
+converted into bench/work/content-xN; made once and reused), 40 articles a day
+(spread_times), so the days, months and tags are those of an archive. Every round runs,
 in this order:
 
 - plain Pelican (default theme, no plugins, bench/plain_pelicanconf.py), a full
@@ -35,11 +36,12 @@ import sys
 import time
 from pathlib import Path
 
-from make_seeds import write_seeds
+from make_seeds import spread_times, write_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / "work"
 PY = sys.executable
+PER_DAY = 40
 
 
 def measure(cmd: list[str], env: dict | None = None) -> dict:
@@ -64,6 +66,7 @@ def prepare(copies: int) -> tuple[Path, int]:
     if not (content / "articles").is_dir() or not seeds.is_dir():
         shutil.rmtree(seeds, ignore_errors=True)
         write_seeds(seeds, copies)
+        spread_times(seeds, days=-(-len(list(seeds.glob("*.txt"))) // PER_DAY))
         subprocess.run([PY, "-m", "seed_converter", "-q", "--seeds", str(seeds), "--content",
                         str(content / "articles")], cwd=ROOT, check=True)
     shutil.copy(ROOT / "content" / "tags.toml", content / "tags.toml")  # the shipped table, as it is now

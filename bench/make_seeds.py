@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
+import os
 import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+START = dt.datetime(2026, 11, 1, 6, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "10kgnad-test.csv"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"'])")
 _ABBREVIATION = re.compile(r"(?:\b(?:St|Dr|Nr|Mio|Mrd|Prof|ca|bzw|vgl|Abs|Art|Jh|Hl|Bd)|\b[A-Z])\.$")
@@ -59,6 +63,14 @@ def write_seeds(out: Path, copies: int = 1, limit: int | None = None) -> int:
             (out / f"{copy:02d}_{index:04d}.txt").write_text(seed_text(text, suffix), encoding="utf-8")
             count += 1
     return count
+
+
+def spread_times(seeds: Path, days: int) -> None:
+    """Date the seeds (their file times, which the converter reads) over `days` days
+    from START, in name order, so a replicated set is an archive of real days."""
+    for k, seed in enumerate(sorted(seeds.glob("*.txt"))):
+        when = (START + dt.timedelta(days=k % days, minutes=(k * 37) % 960)).timestamp()
+        os.utime(seed, (when, when))
 
 
 def main() -> None:

@@ -38,7 +38,7 @@ import hashlib
 import logging
 import os
 import sys
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
@@ -142,15 +142,7 @@ def build(generator) -> None:
     fields = config["LUNR_SEARCH_FIELDS"]
     analysis_key = analysis_cache.cache_key(list(fields), languages, fallback)
     analyses = analysis_cache.load(cache_folder, analysis_key, logger.warning)
-    splits_key = compound_cache.splits_key()
-    known = []
-
-    @cache
-    def splits() -> dict:
-        loaded = compound_cache.load(cache_folder, splits_key, logger.warning)
-        known.append(len(loaded))
-        return loaded
-
+    splits = compound_cache.Kept(cache_folder, logger.warning)
     # Pelican empties the output folder after this, before anything is written
     kept_texts = {} if settings.get("DELETE_OUTPUT_DIRECTORY") else \
         text_files(os.path.join(generator.output_path, *folder.split("/"), "text") if folder else
@@ -162,8 +154,7 @@ def build(generator) -> None:
                                compound_model=model_copy)
     if len(docs) >= MODEL_COPY_MIN and charsplit_model.is_imported() and not model_copy.is_file():
         charsplit_model.write_copy(model_copy, charsplit_model.imported(), logger.warning)
-    if known and len(splits()) > known[0]:
-        compound_cache.save(cache_folder, splits_key, splits(), logger.warning)
+    splits.save_if_grown()
     if analyses.added or analyses.used.keys() != analyses.entries.keys():
         analysis_cache.save(cache_folder, analysis_key, analyses, logger.warning)
     generator.lunr_search_files = files.files

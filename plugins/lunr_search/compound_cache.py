@@ -64,3 +64,23 @@ def save(folder: Path, key: str, words: dict[str, tuple[str, str]], warn: Warn) 
                       ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     write_hint(folder / FILE, text, warn,
                "lunr_search: cannot write the compound cache %s (%s); the next build splits compounds anew")
+
+
+class Kept:
+    """The splits of `folder`, loaded when first asked for (a build whose
+    articles were all analysed before needs none) and saved when they grew."""
+
+    def __init__(self, folder: Path, warn: Warn):
+        self.folder, self.warn, self.key = folder, warn, splits_key()
+        self.words: dict[str, tuple[str, str]] | None = None
+        self.loaded = 0
+
+    def __call__(self) -> dict[str, tuple[str, str]]:
+        if self.words is None:
+            self.words = load(self.folder, self.key, self.warn)
+            self.loaded = len(self.words)
+        return self.words
+
+    def save_if_grown(self) -> None:
+        if self.words is not None and len(self.words) > self.loaded:
+            save(self.folder, self.key, self.words, self.warn)

@@ -49,3 +49,19 @@ def test_an_unwritable_folder_costs_one_warning(tmp_path):
     compound_cache.save(blocker / "sub", KEY, {"Hausarrest": ("Haus Arrest", "Arrest")},
                         lambda *args: warnings.append(args))
     assert len(warnings) == 1
+
+
+def test_kept_splits_are_read_only_when_asked_for_and_saved_only_when_they_grew(tmp_path):
+    compound_cache.save(tmp_path, KEY, {"Hausarrest": ("Haus Arrest", "Arrest")}, pytest.fail)
+    path = tmp_path / compound_cache.FILE
+    before = path.stat().st_mtime_ns
+    unused = compound_cache.Kept(tmp_path, pytest.fail)
+    unused.save_if_grown()
+    assert unused.words is None and path.stat().st_mtime_ns == before
+    kept = compound_cache.Kept(tmp_path, pytest.fail)
+    assert kept() == {"Hausarrest": ("Haus Arrest", "Arrest")}
+    kept.save_if_grown()
+    assert path.stat().st_mtime_ns == before
+    kept()["Terroranschlag"] = ("Terror Anschlag", "Anschlag")
+    kept.save_if_grown()
+    assert compound_cache.load(tmp_path, KEY, pytest.fail)["Terroranschlag"] == ("Terror Anschlag", "Anschlag")

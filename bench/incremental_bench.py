@@ -4,7 +4,7 @@
 
 The content set is the corpus replicated `--copies` times (bench/make_seeds.py,
 converted into bench/work/content-xN; made once and reused), 40 articles a day
-(spread_times), so the days, months and tags are those of an archive. Every round runs,
+(spread_times) up to the day before the article the bench adds, so the days, months and tags are those of an archive. Every round runs,
 in this order:
 
 - plain Pelican (default theme, no plugins, bench/plain_pelicanconf.py), a full
@@ -27,6 +27,7 @@ file by file with a fresh full build of the same content.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import filecmp
 import os
 import shutil
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from make_seeds import spread_times, write_seeds
 
@@ -42,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / "work"
 PY = sys.executable
 PER_DAY = 40
+LAST_DAY = dt.datetime(2026, 12, 1, 6, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 
 
 def measure(cmd: list[str], env: dict | None = None) -> dict:
@@ -66,7 +69,8 @@ def prepare(copies: int) -> tuple[Path, int]:
     if not (content / "articles").is_dir() or not seeds.is_dir():
         shutil.rmtree(seeds, ignore_errors=True)
         write_seeds(seeds, copies)
-        spread_times(seeds, days=-(-len(list(seeds.glob("*.txt"))) // PER_DAY))
+        days = -(-len(list(seeds.glob("*.txt"))) // PER_DAY)
+        spread_times(seeds, days, start=LAST_DAY - dt.timedelta(days=days - 1))  # up to the day before NEW_ARTICLE
         subprocess.run([PY, "-m", "seed_converter", "-q", "--seeds", str(seeds), "--content",
                         str(content / "articles")], cwd=ROOT, check=True)
     shutil.copy(ROOT / "content" / "tags.toml", content / "tags.toml")  # the shipped table, as it is now

@@ -65,11 +65,11 @@ def write_seeds(out: Path, copies: int = 1, limit: int | None = None) -> int:
     return count
 
 
-def spread_times(seeds: Path, days: int) -> None:
+def spread_times(seeds: Path, days: int, start: dt.datetime = START) -> None:
     """Date the seeds (their file times, which the converter reads) over `days` days
-    from START, in name order, so a replicated set is an archive of real days."""
+    from `start`, in name order, so a replicated set is an archive of real days."""
     for k, seed in enumerate(sorted(seeds.glob("*.txt"))):
-        when = (START + dt.timedelta(days=k % days, minutes=(k * 37) % 960)).timestamp()
+        when = (start + dt.timedelta(days=k % days, minutes=(k * 37) % 960)).timestamp()
         os.utime(seed, (when, when))
 
 

@@ -13,7 +13,9 @@ LUNR_SEARCH_STORE_CHUNK articles per store file
 Each article's analysis and the compound splits are kept between builds in
 CACHE_PATH/lunr_search/ (analysis_cache.py, compound_cache.py), so a build
 reads and analyses only the articles it has not seen, and splits only words
-it has not seen. A site of at least MODEL_COPY_MIN articles also keeps a
+it has not seen; when nothing the search files are made from changed, the
+last build's are kept as they are (last_build.py). A site of at least
+MODEL_COPY_MIN articles also keeps a
 copy of the splitter's model there (charsplit_model.py), so a build with
 few new words does not import the model. A search file already in the output with the same bytes is
 left as it is and listed in the generator's `kept_outputs` (so the
@@ -45,7 +47,7 @@ from pelican import signals
 
 from seed_converter.atomic import write_if_changed
 
-from . import analysis_cache, charsplit_model, compound_cache
+from . import analysis_cache, charsplit_model, compound_cache, last_build
 from .search_index import FIELD_NAMES, SearchDoc, build_search_files, html_to_text, plain
 from .pipelines import PIPELINES
 from .page_script import page_script, prefetch_script
@@ -139,32 +141,53 @@ def build(generator) -> None:
     docs = [search_doc(a) for a in articles]
     folder = config["LUNR_SEARCH_OUTPUT_DIR"].strip("/")
     cache_folder = Path(settings["CACHE_PATH"]) / "lunr_search"
-    fields = config["LUNR_SEARCH_FIELDS"]
-    analysis_key = analysis_cache.cache_key(list(fields), languages, fallback)
-    analyses = analysis_cache.load(cache_folder, analysis_key, logger.warning)
-    splits = compound_cache.Kept(cache_folder, logger.warning)
+    analysis_key = analysis_cache.cache_key(list(config["LUNR_SEARCH_FIELDS"]), languages, fallback)
     # Pelican empties the output folder after this, before anything is written
-    kept_texts = {} if settings.get("DELETE_OUTPUT_DIRECTORY") else \
-        text_files(os.path.join(generator.output_path, *folder.split("/"), "text") if folder else
-                   os.path.join(generator.output_path, "text"))
+    emptied = bool(settings.get("DELETE_OUTPUT_DIRECTORY"))
+    digest = last_build.inputs_digest(docs, analysis_key, last_build.code_key(), folder,
+                                      config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"])
+    record = None if emptied else last_build.reusable(cache_folder, digest, generator.output_path)
+    if record is not None:  # nothing the files are made from changed: keep them all
+        generator.lunr_search_files = []
+        kept = list(record["files"])
+        meta, display = record["meta"], record["display"]
+        with open(os.path.join(generator.output_path, *meta.split("/")), "rb") as handle:
+            meta_data = handle.read()
+    else:
+        analyses = analysis_cache.load(cache_folder, analysis_key, logger.warning)
+        files, kept_sizes = _build_files(generator, docs, config, languages, fallback, analyses, cache_folder,
+                                         emptied)
+        if analyses.added or analyses.used.keys() != analyses.entries.keys():
+            analysis_cache.save(cache_folder, analysis_key, analyses, logger.warning)
+        last_build.save(cache_folder, digest, files, kept_sizes, logger.warning)
+        generator.lunr_search_files = files.files
+        kept, meta, display, meta_data = files.kept, files.meta.path, files.display.path, files.meta.data
+    generator.kept_outputs = list(getattr(generator, "kept_outputs", [])) + kept
+    generator.context["LUNR_SEARCH"] = {"meta": meta, "display": display}
+    if has_search_page(settings):
+        sources = os.path.join(settings["THEME"], "static", "search")
+        script, prefetch = page_script(sources, folder), prefetch_script(sources, folder, meta_data)
+        generator.lunr_search_files += [script, prefetch]
+        generator.context["LUNR_SEARCH"] |= {"script": script.path, "prefetch": prefetch.path}
+
+
+def _build_files(generator, docs, config, languages, fallback, analyses, cache_folder, emptied):
+    """The search files made anew (from the kept analyses and splits), and the
+    text files left in the output with their sizes."""
+    folder = config["LUNR_SEARCH_OUTPUT_DIR"].strip("/")
+    text_folder = os.path.join(generator.output_path, *folder.split("/"), "text") if folder else \
+        os.path.join(generator.output_path, "text")
+    kept_texts = {} if emptied else text_files(text_folder)
+    splits = compound_cache.Kept(cache_folder, logger.warning)
     model_copy = charsplit_model.lookup_file(cache_folder)
-    files = build_search_files(docs, fields, languages, fallback, folder,
+    files = build_search_files(docs, config["LUNR_SEARCH_FIELDS"], languages, fallback, folder,
                                config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"],
                                compound_memo=splits, cache=analyses, kept_texts=kept_texts,
                                compound_model=model_copy)
     if len(docs) >= MODEL_COPY_MIN and charsplit_model.is_imported() and not model_copy.is_file():
         charsplit_model.write_copy(model_copy, charsplit_model.imported(), logger.warning)
     splits.save_if_grown()
-    if analyses.added or analyses.used.keys() != analyses.entries.keys():
-        analysis_cache.save(cache_folder, analysis_key, analyses, logger.warning)
-    generator.lunr_search_files = files.files
-    generator.kept_outputs = list(getattr(generator, "kept_outputs", [])) + files.kept
-    generator.context["LUNR_SEARCH"] = {"meta": files.meta.path, "display": files.display.path}
-    if has_search_page(settings):
-        sources = os.path.join(settings["THEME"], "static", "search")
-        script, prefetch = page_script(sources, folder), prefetch_script(sources, folder, files.meta.data)
-        generator.lunr_search_files += [script, prefetch]
-        generator.context["LUNR_SEARCH"] |= {"script": script.path, "prefetch": prefetch.path}
+    return files, {path: kept_texts[path.rsplit("/", 1)[1][:-4]] for path in files.kept}
 
 
 def text_files(folder: str) -> dict[str, int]:

@@ -71,12 +71,20 @@ def mtimes(folder: Path) -> dict[str, int]:
     return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
-def test_search_files_are_left_alone_unless_their_bytes_change(site):
+def test_search_files_are_left_alone_unless_their_bytes_change(site, monkeypatch):
     site()
     search = site.root / "output" / "search"
     first = mtimes(search)
     assert "search: 0 files written" in site()
     assert mtimes(search) == first  # none rewritten, none removed as stale
+    template = site.theme / "templates" / "base.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{# edited #}\n", encoding="utf-8")
+    import lunr_search
+    made, build_files = [], lunr_search.build_search_files
+    monkeypatch.setattr(lunr_search, "build_search_files", lambda *a, **k: made.append(1) or build_files(*a, **k))
+    assert "search: 0 files written" in site()  # the last build's files are kept, not made again
+    assert made == [] and mtimes(search) == first
+    monkeypatch.undo()
     article = site.content / "articles" / "a3.md"
     article.write_text(article.read_text(encoding="utf-8").replace("Text 3.", "Text 3, länger."), encoding="utf-8")
     summary = site()

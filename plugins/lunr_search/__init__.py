@@ -15,10 +15,9 @@ CACHE_PATH/lunr_search/ (analysis_cache.py, compound_cache.py), so a build
 reads and analyses only the articles it has not seen, and splits only words
 it has not seen; when nothing the search files are made from changed, the
 last build's are kept as they are (last_build.py). A site of at least
-MODEL_COPY_MIN articles also keeps a
-copy of the splitter's model there (charsplit_model.py), so a build with
-few new words does not import the model. A search file already in the output with the same bytes is
-left as it is and listed in the generator's `kept_outputs` (so the
+MODEL_COPY_MIN articles also keeps a copy of the splitter's model there
+(charsplit_model.py), so a build with few new words does not import the
+model. A search file already in the output with the same bytes is left as it is and listed in the generator's `kept_outputs` (so the
 incremental plugin does not remove it); text files of articles not read
 again are not even compared.
 

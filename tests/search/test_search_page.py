@@ -11,9 +11,11 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
+from lunr_search.page_script import prefetch_script
 from lunr_search.search_index import SearchDoc, build_search_files
 from tests.search.corpus import FIELDS
 from tests.support.browser import run_axe, serve
+from tests.support.site import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -214,12 +216,15 @@ def mini_url(search_site, tmp_path_factory):
         (folder / "search").mkdir(exist_ok=True)
         shutil.copy(script, folder / "search" / script.name)
     files = build_search_files(docs, FIELDS, ["de", "en"], "de", "search")
-    for f in files.files:
+    prefetch = prefetch_script(str(ROOT / "theme" / "static" / "search"), "search", files.meta.data)
+    for f in files.files + [prefetch]:
         (folder / f.path).parent.mkdir(parents=True, exist_ok=True)
         (folder / f.path).write_bytes(f.data)
     html = (search_site / "search.html").read_text(encoding="utf-8")
     old = re.search(r'data-meta="/?([^"]+)"', html).group(1)
-    (folder / "search.html").write_text(html.replace(old, files.meta.path), encoding="utf-8")
+    old_prefetch = re.search(r'src="/?(search/search-prefetch\.[0-9a-f]{12}\.js)"', html).group(1)
+    (folder / "search.html").write_text(html.replace(old, files.meta.path).replace(old_prefetch, prefetch.path),
+                                        encoding="utf-8")
     with serve(folder) as url:
         yield url
 

@@ -282,7 +282,7 @@ def _end():
 
 def check_settings(pelican) -> None:
     """A bad setting stops the build before anything is read, with one line and no traceback."""
-    problem = parallel.settings_problem(pelican.settings) or rendering.settings_problem(pelican.settings)
+    problem = parallel.settings_problem(pelican.settings)
     if problem:
         sys.exit(f"incremental: {problem}")
 

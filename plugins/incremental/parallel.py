@@ -34,13 +34,15 @@ def _read(path: str):
 
 
 def settings_problem(settings: dict) -> str | None:
-    """What is wrong with INCREMENTAL_WORKERS or INCREMENTAL_PARALLEL_MIN, if anything."""
+    """What is wrong with INCREMENTAL_WORKERS, INCREMENTAL_PARALLEL_MIN or
+    INCREMENTAL_RENDER_MIN (rendering.py's), if anything."""
     workers = settings.get("INCREMENTAL_WORKERS")
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
         return f"INCREMENTAL_WORKERS: a positive whole number or None (one per core), not {workers!r}"
-    least = settings.get("INCREMENTAL_PARALLEL_MIN", 400)
-    if isinstance(least, bool) or not isinstance(least, int) or least < 0:
-        return f"INCREMENTAL_PARALLEL_MIN: a whole number of files (0 or more), not {least!r}"
+    for key, what in (("INCREMENTAL_PARALLEL_MIN", "files"), ("INCREMENTAL_RENDER_MIN", "articles")):
+        least = settings.get(key, 400)
+        if isinstance(least, bool) or not isinstance(least, int) or least < 0:
+            return f"{key}: a whole number of {what} (0 or more), not {least!r}"
     return None
 
 

@@ -45,13 +45,6 @@ class Share:
         return number % self.count == self.index
 
 
-def settings_problem(settings: dict) -> str | None:
-    least = settings.get("INCREMENTAL_RENDER_MIN", 400)
-    if isinstance(least, bool) or not isinstance(least, int) or least < 0:
-        return f"INCREMENTAL_RENDER_MIN: a whole number of articles (0 or more), not {least!r}"
-    return None
-
-
 def start(build) -> Share:
     """Fork the workers when the site is big enough; this process's share."""
     settings = build.settings

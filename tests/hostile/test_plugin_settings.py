@@ -23,6 +23,7 @@ BAD = [  # (setting, value, the start of the one line)
     ("SITEMAP_MAX_URLS", 0, "site_lists: SITEMAP_MAX_URLS: a positive whole number"),
     ("INCREMENTAL_WORKERS", "many", "incremental: INCREMENTAL_WORKERS: a positive whole number or None"),
     ("INCREMENTAL_PARALLEL_MIN", -1, "incremental: INCREMENTAL_PARALLEL_MIN: a whole number"),
+    ("INCREMENTAL_RENDER_MIN", "all", "incremental: INCREMENTAL_RENDER_MIN: a whole number of articles"),
     ("LOCAL_IMAGES_TIMEOUT", "abc", "local_images: LOCAL_IMAGES_TIMEOUT: a positive number of seconds"),
     ("LOCAL_IMAGES_WIDTHS", 5, "local_images: LOCAL_IMAGES_WIDTHS: a list of positive whole numbers"),
     ("LOCAL_IMAGES_WORKERS", 0, "local_images: LOCAL_IMAGES_WORKERS: a positive whole number"),

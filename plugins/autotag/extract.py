@@ -60,7 +60,7 @@ _NOMINATIVE = {"m": "er", "f": "e", "n": "es"}
 
 
 class Names(Protocol):
-    def lemma(self, word: str) -> str | None: ...  # base form of a proper noun, else None
+    def proper_noun(self, word: str) -> bool: ...  # tagged first as a proper noun
     def known(self, word: str) -> bool: ...  # cheap to ask about
     def common_word(self, word: str) -> bool: ...  # known in lower case as no noun or name
     def adjective(self, word: str) -> bool: ...  # known in lower case as an attributive adjective
@@ -176,15 +176,15 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
                     topic_head.add(topic)
         field_tokens.append((text, weight, toks, used))
 
-    def lemma(word: str) -> str | None:
+    def proper(word: str) -> bool:
         if surface[word] < min_weight or (surface[word] == min_weight and not names.known(word)):
-            return None
-        return names.lemma(word)
+            return False
+        return names.proper_noun(word)
 
     singles: list[tuple[str, int, bool, bool]] = []  # (word, weight, opens a sentence, from a compound)
     runs: list[tuple[list[str], int]] = []
     for text, weight, toks, used in field_tokens:
-        for run, initial, compound in _name_runs(ex, text, toks, used, lemma):
+        for run, initial, compound in _name_runs(ex, text, toks, used, proper):
             if initial and len(run) > 1 and lowercase[run[0].lower()]:
                 run, initial = run[1:], False  # `Am Montag`, `Seine Partei`: a sentence's first word
             if len(run) > 1 and ex.german and _strip_genitive(run[0]) and run[0] not in ex.words.places \
@@ -450,7 +450,7 @@ def _merge_genitives(ex: Extractor, found: _Found, persons_by_last: dict[str, se
             found.move(key, base)
 
 
-def _name_ish(ex: Extractor, text: str, toks: list[Token], i: int, lemma, after_name: bool) -> bool:
+def _name_ish(ex: Extractor, text: str, toks: list[Token], i: int, proper, after_name: bool) -> bool:
     """Whether token `i` can be part of a name (`after_name`: it follows a first name or name)."""
     word = toks[i].text
     if not word[0].isupper() or len(word) < 2:
@@ -478,11 +478,11 @@ def _name_ish(ex: Extractor, text: str, toks: list[Token], i: int, lemma, after_
         return True  # `Klaus Allofs`, `Mark Cavendish`: a first name before a name, even if also a noun
     if word in w.places or word in w.surnames or word in w.first_names:
         if ex.german and (w.is_noun(word) or (word in w.places and opens_sentence(text, toks[i]))):
-            return lemma(word) is not None  # `Regen`, `Ob Google`: HanTa decides
+            return proper(word)  # `Regen`, `Ob Google`: HanTa decides
         return True
     if ex.german and not after_name and ex.names.common_word(word):
         return False  # `Knapp`, `Lange`: HanTa knows the word in lower case as no noun
-    return lemma(word) is not None
+    return proper(word)
 
 
 def _before_name(ex: Extractor, text: str, toks: list[Token], i: int) -> bool:
@@ -510,7 +510,7 @@ def _junk_acronym(ex: Extractor, text: str, toks: list[Token], i: int) -> bool:
     return False
 
 
-def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], lemma):
+def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], proper):
     """Maximal runs of name tokens: `Jens Stoltenberg`, `Van der Bellen`, `St. Pölten`.
 
     Yields (words, opens a sentence, from a compound). Common nouns around a
@@ -535,16 +535,16 @@ def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], le
                 continue
         opener = (word in OPENING_PARTICLES or word in SAINTS) and i + 1 < n
         if word in ORG_HEADS and i + 1 < n and not used[i + 1] and _space(text[tok.end:toks[i + 1].start]) \
-                and toks[i + 1].text[0].isupper() and _name_ish(ex, text, toks, i + 1, lemma, True):
+                and toks[i + 1].text[0].isupper() and _name_ish(ex, text, toks, i + 1, proper, True):
             opener = True  # `Universität Salzburg`, `Casinos Austria`
         if not opener and ex.german and word[1:].islower() and i + 1 < n and not used[i + 1] \
                 and _space(text[tok.end:toks[i + 1].start]) and toks[i + 1].text[0].isupper() \
                 and not opens_sentence(text, tok) and ex.names.adjective(word) \
                 and not (word.endswith("er") and not ex.names.adjective(word[:-2] + "en")) \
-                and not ex.words.is_noun(toks[i + 1].text) and _name_ish(ex, text, toks, i + 1, lemma, False):
+                and not ex.words.is_noun(toks[i + 1].text) and _name_ish(ex, text, toks, i + 1, proper, False):
             opener = True  # `Mobile World Congress`: a capitalised adjective inside a sentence opens a
             # name (not a place's, always capitalised: `Wiener Alexander Peya`)
-        if not opener and not _name_ish(ex, text, toks, i, lemma, False):
+        if not opener and not _name_ish(ex, text, toks, i, proper, False):
             if "-" in word and word[0].isupper():
                 head = word.split("-", 1)[0]
                 if len(head) > 1 and (is_acronym(head) or head in ex.words.places or not ex.words.is_noun(head)):
@@ -564,7 +564,7 @@ def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], le
             if (toks[j - 1].text.lower(), toks[j].text) in PARTICLE_PAIRS:  # `Van der Bellen`
                 k = j + 1
                 if k < n and not used[k] and _space(text[toks[j].end:toks[k].start]) \
-                        and toks[k].text[0].isupper() and _name_ish(ex, text, toks, k, lemma, True):
+                        and toks[k].text[0].isupper() and _name_ish(ex, text, toks, k, proper, True):
                     run.extend((j, k))
                     j = k + 1
                     continue
@@ -574,12 +574,12 @@ def _name_runs(ex: Extractor, text: str, toks: list[Token], used: list[bool], le
                 if k < n and (toks[j].text, toks[k].text) in PARTICLE_PAIRS and _space(text[toks[j].end:toks[k].start]):
                     k += 1
                 if k < n and not used[k] and _space(text[toks[k - 1].end:toks[k].start]) \
-                        and toks[k].text[0].isupper() and _name_ish(ex, text, toks, k, lemma, True):
+                        and toks[k].text[0].isupper() and _name_ish(ex, text, toks, k, proper, True):
                     run.extend(range(j, k + 1))
                     j = k + 1
                     continue
                 break
-            if _name_ish(ex, text, toks, j, lemma, True):
+            if _name_ish(ex, text, toks, j, proper, True):
                 run.append(j)
                 j += 1
                 continue

@@ -1,4 +1,4 @@
-"""Which capitalised words are names, and their base form, from HanTa.
+"""Which capitalised words are proper nouns, from HanTa.
 
 HanTa's part-of-speech pass costs about a millisecond per unknown word, so a
 build asks it only about word types, once each (memoised), and skips words
@@ -28,13 +28,13 @@ def _tagger(model: str):
 
 
 class Lexicon:
-    """`lemma(word)`: the base form of `word` if it is a proper noun, else None."""
+    """`proper_noun(word)`: whether HanTa tags `word` first as a proper noun."""
 
     def __init__(self, lang: str):
         model, self._proper = MODELS.get(lang, MODELS["de"])
         self._tagger = _tagger(model)
         self._german = model == MODELS["de"][0]
-        self._memo: dict[str, str | None] = {}
+        self._memo: dict[str, bool] = {}
         self._noun_heads = self._known_common_nouns() if self._german else frozenset()
 
     def _known_common_nouns(self) -> frozenset[str]:
@@ -76,27 +76,13 @@ class Lexicon:
         head = word.lower().rsplit("-", 1)[-1]
         return any(head[i:] in self._noun_heads for i in range(1, len(head) - 3))
 
-    def lemma(self, word: str) -> str | None:
+    def proper_noun(self, word: str) -> bool:
         if word not in self._memo:
             self._memo[word] = self._lookup(word)
         return self._memo[word]
 
-    def _lookup(self, word: str) -> str | None:
+    def _lookup(self, word: str) -> bool:
         if self._german and self._surely_common(word):
-            return None
+            return False
         tags = self._tagger.tag_word(word, cutoff=0)
-        if not tags or tags[0][0] != self._proper:
-            return None
-        if not word.endswith("s"):
-            return word
-        # Only genitive endings need the (slower) lemmatiser: `Russlands`. It
-        # also cuts the s of unknown names (`Griss`), so only known lemmas count.
-        lemma, _ = self._tagger.analyze(word, pos=self._proper)
-        return surface_lemma(word, lemma) if self.known(lemma) else word
-
-
-def surface_lemma(word: str, lemma: str) -> str:
-    """`lemma` in the spelling of `word`: HanTa lowercases (`Nato`), names keep their case."""
-    if word.lower().startswith(lemma.lower()):
-        return word[:len(lemma)]
-    return word
+        return bool(tags) and tags[0][0] == self._proper

@@ -8,7 +8,9 @@ AUTOTAG_TITLE_WEIGHT and AUTOTAG_LEAD_WEIGHT (the body weighs 1);
 AUTOTAG_RELATED related articles per article; AUTOTAG_CACHE_PATH (None:
 CACHE_PATH/autotag); AUTOTAG_WORKERS processes extracting the articles the
 cache does not hold (None: one per CPU; 1: none) when there are at least
-AUTOTAG_PARALLEL_MIN of them.
+AUTOTAG_PARALLEL_MIN of them. With no cache and workers allowed, the
+process they are forked from starts loading as the article generator
+starts (parallel.Preloaded), while Pelican reads the articles.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pelican.urlwrappers import Tag
 
 from . import cache, display, report
 from .extract import TOPIC, Extractor
-from .parallel import extract_all
+from .parallel import Preloaded, can_fork, extract_all
 from .rank import Entry, Result, Settings, rank
 from .related import related
 from .slugs import tag_slugs
@@ -98,6 +100,38 @@ def _extractors(table):
     return get
 
 
+def _cache_folder(settings: dict) -> Path:
+    return Path(_setting(settings, "AUTOTAG_CACHE_PATH") or os.path.join(settings["CACHE_PATH"], "autotag"))
+
+
+def preload(generator) -> None:
+    """With no tagging cache, every article will be extracted: a process starts building the
+    extractor of the site's language now, while Pelican reads the articles, and forks the
+    workers from it once tag_articles sends the articles."""
+    settings = generator.settings
+    try:
+        check_settings(settings)
+        table = load_table(Path(settings["PATH"]) / _setting(settings, "AUTOTAG_TABLE"))
+    except (AutotagSettingError, TagTableError):
+        return  # tag_articles stops the build with the message
+    if _setting(settings, "AUTOTAG_WORKERS") == 1 or not can_fork() \
+            or (_cache_folder(settings) / cache.FILE).exists():
+        return
+    generator.autotag_preloaded = (table.digest, Preloaded(_extractors(table), [settings.get("DEFAULT_LANG", "de")]))
+
+
+def _extract(generator, table, jobs: list, min_weight: int) -> list[dict]:
+    """Each job's candidates, from the preloaded process if there is one for this table."""
+    settings = generator.settings
+    workers, parallel_min = _setting(settings, "AUTOTAG_WORKERS"), _setting(settings, "AUTOTAG_PARALLEL_MIN")
+    digest, preloaded = vars(generator).pop("autotag_preloaded", (None, None))
+    if preloaded is not None:
+        if jobs and digest == table.digest:
+            return preloaded.extract_all(jobs, min_weight, workers, parallel_min)
+        preloaded.close()
+    return extract_all(jobs, _extractors(table), min_weight, workers, parallel_min) if jobs else []
+
+
 def tag_articles(generator) -> None:
     settings = generator.settings
     try:
@@ -106,8 +140,7 @@ def tag_articles(generator) -> None:
     except (AutotagSettingError, TagTableError) as error:
         raise SystemExit(f"autotag: {error}") from None
     articles = list(generator.articles)
-    folder = Path(_setting(settings, "AUTOTAG_CACHE_PATH")
-                  or os.path.join(settings["CACHE_PATH"], "autotag"))
+    folder = _cache_folder(settings)
     min_weight = _setting(settings, "AUTOTAG_MIN_WEIGHT")
     warned: list[bool] = []
 
@@ -127,10 +160,8 @@ def tag_articles(generator) -> None:
         keys.append(key)
         if key not in stored:
             jobs.setdefault(key, (lang, fields))
-    if jobs:
-        found_all = extract_all(list(jobs.values()), _extractors(table), min_weight,
-                                _setting(settings, "AUTOTAG_WORKERS"), _setting(settings, "AUTOTAG_PARALLEL_MIN"))
-        stored = {**stored, **dict(zip(jobs, found_all))}
+    found_all = _extract(generator, table, list(jobs.values()), min_weight)
+    stored = {**stored, **dict(zip(jobs, found_all))}
     entries = []
     manual_tags = {a.source_path: list(getattr(a, "tags", None) or []) for a in articles}
     for article, key in zip(articles, keys):
@@ -218,5 +249,6 @@ def group_for_themen_page(generator) -> None:
 
 
 def register() -> None:
+    signals.article_generator_init.connect(preload)
     signals.article_generator_pretaxonomy.connect(tag_articles)
     signals.article_generator_finalized.connect(group_for_themen_page)

@@ -401,6 +401,40 @@ def test_extraction_in_worker_processes_gives_what_extraction_in_place_gives():
     assert serial[0]["candidates"]["dominic thiem"][0] == 3 and "terrorismus" in serial[0]["candidates"]
 
 
+def test_a_preloaded_process_extracts_what_extraction_in_place_gives_and_raises_its_errors():
+    from autotag.extract import Extractor
+    from autotag.parallel import Preloaded, extract_all
+
+    built = []
+
+    def extractor(lang):
+        built.append(lang)
+        return Extractor(FakeNames({"Thiem"}), TABLE, WORDS, lang)
+    jobs = [("de", [("Tennis", 3), ("", 2), (f"<p>Dominic Thiem gewann {n}. Thiem jubelte.</p>", 1)])
+            for n in range(30)] + [("en", [("", 3), ("", 2), ("Dominic Thiem won. Thiem", 1)])]
+    serial = extract_all(jobs, extractor, 2, workers=1)
+    for workers in (1, 2):
+        assert Preloaded(extractor, ["de"]).extract_all(jobs, 2, workers, parallel_min=10) == serial
+    assert built == ["de", "en"]  # the preloaded process built its extractors in its own memory
+
+    def broken(lang):
+        raise ValueError(f"no model for {lang}")
+    with pytest.raises(ValueError, match="no model for de"):
+        Preloaded(broken, ["de"]).extract_all(jobs, 2)
+
+
+def test_a_preloaded_process_never_asked_is_ended():
+    import multiprocessing
+
+    from autotag.parallel import Preloaded
+
+    preloaded = Preloaded(lambda lang: time.sleep(30), ["de"])
+    assert len(multiprocessing.active_children()) == 1
+    start = time.perf_counter()
+    preloaded.close()
+    assert multiprocessing.active_children() == [] and time.perf_counter() - start < 5
+
+
 def test_likely_aliases_group_variants_in_linear_time():
     from autotag.report import likely_aliases
 

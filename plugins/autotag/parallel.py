@@ -11,9 +11,11 @@ articles: the loading then overlaps the reading.
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 import os
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from .extract import Extractor, extract
 from .text import plain_text
@@ -44,15 +46,29 @@ def extract_all(jobs: list[Job], extractor: Callable[[str], Extractor], min_weig
     are at least `parallel_min` jobs and the platform can fork, else in this process."""
     extractors = {lang: extractor(lang) for lang in sorted({lang for lang, _ in jobs})}
     workers = min(workers or os.cpu_count() or 1, len(jobs))
-    if workers < 2 or len(jobs) < parallel_min or not can_fork():
-        return [extract_one(extractors, min_weight, job) for job in jobs]
-    global _worker_state
-    _worker_state = (extractors, min_weight)
+    with _collector_skips_what_exists():
+        if workers < 2 or len(jobs) < parallel_min or not can_fork():
+            return [extract_one(extractors, min_weight, job) for job in jobs]
+        global _worker_state
+        _worker_state = (extractors, min_weight)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                return pool.map(_extract_in_worker, jobs, chunksize=max(1, min(32, len(jobs) // (4 * workers))))
+        finally:
+            _worker_state = None
+
+
+@contextmanager
+def _collector_skips_what_exists() -> Iterator[None]:
+    """Python's cyclic collector leaves the objects that exist now (HanTa's model, the word
+    sets, the build's own) alone until the block ends: extraction makes many short-lived
+    objects, and each full collection would walk all of those again (in a forked worker
+    it would also write to the memory pages it shares with its parent)."""
+    gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_extract_in_worker, jobs, chunksize=max(1, min(32, len(jobs) // (4 * workers))))
+        yield
     finally:
-        _worker_state = None
+        gc.unfreeze()
 
 
 class Preloaded:

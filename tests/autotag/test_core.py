@@ -396,9 +396,12 @@ def test_extraction_in_worker_processes_gives_what_extraction_in_place_gives():
              "Heinz Fischer kam. Anna Fischer inszenierte in St. Pölten.",
              "Der Bayerische Rundfunk sendet aus Ägypten, dem ägyptischen Land."] * 20
     jobs = [("de", [("<b>Terror</b> &amp; mehr", 3), ("", 2), (f"<p>{t}</p>", 1)]) for t in texts]
+    import gc
+
     serial = extract_all(jobs, extractor, 2, workers=1)
     assert extract_all(jobs, extractor, 2, workers=2, parallel_min=10) == serial
     assert serial[0]["candidates"]["dominic thiem"][0] == 3 and "terrorismus" in serial[0]["candidates"]
+    assert gc.get_freeze_count() == 0  # the collector sees every object again after extracting
 
 
 def test_a_preloaded_process_extracts_what_extraction_in_place_gives_and_raises_its_errors():

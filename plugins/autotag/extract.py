@@ -155,22 +155,30 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
         used = [False] * len(toks)
         _match_phrases(ex, text, toks, used, weight, found)
         memo = ex.word_info
-        for i, tok in enumerate(toks):
-            word = tok.text
+        words = [tok.text for tok in toks]
+        in_phrase = Counter(w for w, u in zip(words, used) if u) if any(used) else None
+        opening: set[str] = set()  # words that may open a topic phrase: counted where they stand
+        for word, n in Counter(words).items():  # each word once, with its count
             info = memo.get(word)
             if info is None:
                 info = memo[word] = _word_info(ex, word)
             topics, phrases, country = info
             if word[0].isupper():
-                if not used[i]:
-                    surface[word] += weight
+                surface[word] += weight * (n - in_phrase[word] if in_phrase else n)
             else:
-                lowercase[word] += 1
+                lowercase[word] += n
                 if country:
-                    demonym_weight[country] += weight
+                    demonym_weight[country] += weight * n
             if phrases:
-                topics = _with_phrases(phrases, topics, toks, i)
+                opening.add(word)
+                continue
             for topic in topics:
+                topic_weight[topic] += weight * n
+                if index < 2:
+                    topic_head.add(topic)
+        for i in [i for i, word in enumerate(words) if word in opening] if opening else ():
+            topics, phrases, _ = memo[words[i]]
+            for topic in _with_phrases(phrases, topics, toks, i):
                 topic_weight[topic] += weight
                 if index < 2:
                     topic_head.add(topic)
@@ -286,11 +294,13 @@ def extract(fields: list[tuple[str, int]], names: Names, table: TagTable, words:
 def _match_phrases(ex: Extractor, text: str, toks: list[Token], used: list[bool], weight: int,
                    found: _Found) -> None:
     """The table's variants and multi-word places, longest first; their tokens are used up."""
-    i = 0
-    while i < len(toks):
-        entries = ex.phrases.get(toks[i].text)
-        matched = False
-        for index, (parts, target, kind, from_table) in enumerate(entries or ()):
+    phrases = ex.phrases
+    after = 0  # the first token not yet used by a phrase
+    for i in [i for i, tok in enumerate(toks) if tok.text in phrases]:  # the few words that open one
+        if i < after:
+            continue
+        entries = phrases[toks[i].text]
+        for index, (parts, target, kind, from_table) in enumerate(entries):
             end = i + len(parts)
             if end <= len(toks) and all(toks[i + k].text == parts[k] for k in range(1, len(parts))) \
                     and _tight(text, toks, i, end):
@@ -304,10 +314,8 @@ def _match_phrases(ex: Extractor, text: str, toks: list[Token], used: list[bool]
                 found.add(target, weight, kind)
                 for k in range(i, end):
                     used[k] = True
-                i, matched = end, True
+                after = end
                 break
-        if not matched:
-            i += 1
 
 
 def _tight(text: str, toks: list[Token], start: int, end: int) -> bool:

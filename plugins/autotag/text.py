@@ -28,7 +28,7 @@ def plain_text(markup: str) -> str:
 def tokens(text: str) -> list[Token]:
     """Every word of `text`, in order."""
     make = Token._make
-    return [make((m[0], *m.span())) for m in _WORD.finditer(text)]
+    return [make((m[0], m.start(), m.end())) for m in _WORD.finditer(text)]
 
 
 def capitalised_tokens(text: str) -> list[Token]:

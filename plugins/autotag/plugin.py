@@ -111,12 +111,12 @@ def preload(generator) -> None:
     settings = generator.settings
     try:
         check_settings(settings)
+        if _setting(settings, "AUTOTAG_WORKERS") == 1 or not can_fork() \
+                or (_cache_folder(settings) / cache.FILE).exists():
+            return
         table = load_table(Path(settings["PATH"]) / _setting(settings, "AUTOTAG_TABLE"))
     except (AutotagSettingError, TagTableError):
         return  # tag_articles stops the build with the message
-    if _setting(settings, "AUTOTAG_WORKERS") == 1 or not can_fork() \
-            or (_cache_folder(settings) / cache.FILE).exists():
-        return
     generator.autotag_preloaded = (table.digest, Preloaded(_extractors(table), [settings.get("DEFAULT_LANG", "de")]))
 
 

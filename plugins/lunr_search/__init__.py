@@ -16,8 +16,8 @@ reads and analyses only the articles it has not seen, and splits only words
 it has not seen; when nothing the search files are made from changed, the
 last build's are kept as they are (last_build.py). A site of at least
 MODEL_COPY_MIN articles also keeps a copy of the splitter's model there
-(charsplit_model.py), so a build with few new words does not import the
-model. A search file already in the output with the same bytes is left as it is and listed in the generator's `kept_outputs` (so the
+(charsplit_model.py), written after the first build that imported the model
+for a few new articles, so later such builds do not import it. A search file already in the output with the same bytes is left as it is and listed in the generator's `kept_outputs` (so the
 incremental plugin does not remove it); text files of articles not read
 again are not even compared.
 
@@ -61,6 +61,7 @@ DEFAULTS = {
 
 logger = logging.getLogger(__name__)
 MODEL_COPY_MIN = 500  # articles: a site this big is rebuilt often, with few new words each time
+MODEL_COPY_AFTER = 50  # articles analysed at most: the copy is written after a build it would have served
 
 
 def settings_of(settings: dict) -> dict:
@@ -183,7 +184,8 @@ def _build_files(generator, docs, config, languages, fallback, analyses, cache_f
                                config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"],
                                compound_memo=splits, cache=analyses, kept_texts=kept_texts,
                                compound_model=model_copy)
-    if len(docs) >= MODEL_COPY_MIN and charsplit_model.is_imported() and not model_copy.is_file():
+    if len(docs) >= MODEL_COPY_MIN and analyses.added <= MODEL_COPY_AFTER and charsplit_model.is_imported() \
+            and not model_copy.is_file():
         charsplit_model.write_copy(model_copy, charsplit_model.imported(), logger.warning)
     splits.save_if_grown()
     return files, {path: kept_texts[path.rsplit("/", 1)[1][:-4]] for path in files.kept}

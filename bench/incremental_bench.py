@@ -105,6 +105,30 @@ Die Stadtregierung legte einen Entwurf vor. Die Opposition kritisierte die Plän
 """
 
 
+def full_builds_without_search_caches(copies: int, runs: int) -> None:
+    """`--search-anew`: plain Pelican, our FULL=1 with every cache, and our FULL=1 with the search
+    plugin's analyses and last files removed first (its compound splits kept), interleaved."""
+    content, count = prepare(copies)
+    out, plain_out = WORK / f"inc-out-x{copies}", WORK / f"inc-plain-x{copies}"
+    rows: dict[str, list[dict]] = {"plain Pelican, full": [], "ours, FULL=1, every cache kept": [],
+                                   "ours, FULL=1, search analyses and files made anew": []}
+    for _ in range(runs):
+        rows["plain Pelican, full"].append(measure(plain(content, plain_out)))
+        rows["ours, FULL=1, every cache kept"].append(measure(*ours(content, out, full=True)))
+        for name in ("analysis.npz", "last-build.json"):
+            (WORK / "cache" / "lunr_search" / name).unlink(missing_ok=True)
+        rows["ours, FULL=1, search analyses and files made anew"].append(measure(*ours(content, out, full=True)))
+    base = {k: statistics.median(r[k] for r in rows["plain Pelican, full"]) for k in ("wall", "cpu", "mb")}
+    print(f"\n{count} articles, {runs} interleaved rounds, medians\n")
+    print("| build | wall s | CPU s | peak MB | × plain full: wall, CPU, memory | load (min–max) |")
+    print("|---|---:|---:|---:|---|---:|")
+    for name, results in rows.items():
+        m = {k: statistics.median(r[k] for r in results) for k in ("wall", "cpu", "mb")}
+        loads = [r["load"] for r in results]
+        print(f"| {name} | {m['wall']:.2f} | {m['cpu']:.2f} | {m['mb']:.0f} | {m['wall'] / base['wall']:.2f}, "
+              f"{m['cpu'] / base['cpu']:.2f}, {m['mb'] / base['mb']:.2f} | {min(loads):.1f}–{max(loads):.1f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="full builds and rebuilds against plain Pelican")
     parser.add_argument("--copies", type=int, default=10)
@@ -113,8 +137,13 @@ def main() -> None:
     parser.add_argument("--rebuilds-only", action="store_true",
                         help="only the rebuilds (after the warm-up full build, timed too): no plain Pelican, "
                              "no second full build, no final comparison")
+    parser.add_argument("--search-anew", action="store_true",
+                        help="only full builds: with every cache, and with the search analyses made anew")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.search_anew:
+        full_builds_without_search_caches(args.copies, args.runs)
+        return
     content, count = prepare(args.copies)
     out, plain_out, plain_cached_out = (WORK / f"inc-out-x{args.copies}", WORK / f"inc-plain-x{args.copies}",
                                         WORK / f"inc-plain-cached-x{args.copies}")

@@ -9,7 +9,11 @@ as Pelican's overwrite checks need. A worker skips the static files (the
 parent copies them) and, after the last generator, sends its pages' records
 to the parent and exits; the parent adds them to its own before it removes
 stale files and saves the record. Every page is rendered from the same state
-as in one process, so the site is the same bytes (tested).
+as in one process, so the site is the same bytes (tested). Pelican's
+`content_written` signal is sent by the process that wrote the page, so a
+plugin that collects written paths through it would see one share only (none
+of this site's plugins does); a worker's warnings are its own, not counted by
+the parent's `--fatal`.
 
 Settings: INCREMENTAL_WORKERS (None: one per CPU; 1: no workers, as for
 reading), INCREMENTAL_RENDER_MIN articles before workers pay (default 400).

@@ -95,6 +95,19 @@ class Digests:
             self._contents[key] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
         return self._contents[key]
 
+    def contents_of(self, items: list[Any]) -> dict[int, str]:
+        """id -> digest of each of `items` (content objects), for `add_contents` in a process
+        forked from this one (where the ids name the same objects)."""
+        return {id(item): self.content(item) for item in items}
+
+    def add_contents(self, items: list[Any], digests: dict[int, str]) -> None:
+        """Take the digests `contents_of` gave for `items` in a forked process."""
+        for item in items:
+            digest = digests.get(id(item))
+            if digest is not None:
+                self._keep.append(item)
+                self._contents[id(item)] = digest
+
     def shallow(self, item: Any) -> str:
         """Digest of a content object's attributes with the contents it points to named by source path."""
         key = id(item)

@@ -5,7 +5,9 @@ Pelican makes it, after every generator has its context: each process runs
 Pelican's output loop over the same state, so all of them meet the same
 pages in the same order, and page (or feed) number n is decided, rendered
 and written by process n mod N only; the others just claim its file name,
-as Pelican's overwrite checks need. A worker skips the static files (the
+as Pelican's overwrite checks need. Before the workers are forked, every
+article is digested (canonical.py), a share in each process, so no worker
+digests again the articles its list pages show. A worker skips the static files (the
 parent copies them) and, after the last generator, sends its pages' records
 to the parent and exits; the parent adds them to its own before it removes
 stale files and saves the record. Every page is rendered from the same state
@@ -60,6 +62,7 @@ def start(build) -> Share:
     share = Share(count=workers)
     sys.stdout.flush()
     sys.stderr.flush()
+    digest_ahead(build, workers)
     for index in range(1, workers):
         read, write = os.pipe()
         pid = os.fork()
@@ -72,6 +75,35 @@ def start(build) -> Share:
         os.close(write)
         share.workers.append((pid, read))
     return share
+
+
+def digest_ahead(build, workers: int) -> None:
+    """Digest every article before the workers are forked, in `workers` processes, so that
+    each worker inherits the digests instead of making again those of the articles its pages
+    show (nearly all of them, on the list pages)."""
+    items = [item for g in build.generators for name in ("articles", "translations", "pages")
+             for item in getattr(g, name, None) or ()]
+    children = []
+    for index in range(1, workers):
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read)
+            try:
+                data = pickle.dumps(build.digests.contents_of(items[index::workers]))
+                with os.fdopen(write, "wb") as out:
+                    out.write(data)
+            finally:
+                os._exit(0)
+        os.close(write)
+        children.append((pid, read, items[index::workers]))
+    build.digests.contents_of(items[0::workers])
+    for pid, read, part in children:
+        with os.fdopen(read, "rb") as source:
+            data = source.read()
+        os.waitpid(pid, 0)
+        if data:  # else the pages' owners digest them as they go
+            build.digests.add_contents(part, pickle.loads(data))
 
 
 def _become_worker(build, pipe: int) -> None:

@@ -50,3 +50,27 @@ def test_an_article_digest_covers_what_it_points_to_one_reference_deep():
     a, _, _ = site()
     a.related = [Article("d", "D")]  # another article in a's list
     assert Digests().of(a) != base
+
+
+def test_digests_made_in_a_forked_process_are_the_ones_made_here():
+    import os
+    import pickle
+    a, b, c = Article("a", "A"), Article("b", "B"), Article("c", "C")
+    a.related, b.newer = [b], c
+    items = [a, b, c]
+    expected = Digests().contents_of(items)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        with os.fdopen(write, "wb") as out:
+            out.write(pickle.dumps(Digests().contents_of(items[1:])))
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as source:
+        made_there = pickle.loads(source.read())
+    os.waitpid(pid, 0)
+    digests = Digests()
+    digests.add_contents(items[1:], made_there)
+    b.title = "changed after the digest was made"  # taken as given, not made again
+    assert digests.content(b) == expected[id(b)] and digests.content(c) == expected[id(c)]
+    assert digests.content(a) != expected[id(a)]  # a was not given: made here, from b's state now

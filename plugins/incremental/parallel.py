@@ -46,14 +46,21 @@ def settings_problem(settings: dict) -> str | None:
     return None
 
 
+def worker_count(settings: dict) -> int:
+    """The processes INCREMENTAL_WORKERS asks for (one per CPU by default); 1 where Python cannot fork."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return settings.get("INCREMENTAL_WORKERS") or os.cpu_count() or 1
+
+
 def read_ahead(generator) -> int:
     """Fill `generator.readers`' cache for the articles that miss it; the number read ahead."""
     settings = generator.settings
     readers = generator.readers
     if not getattr(readers, "_cache_data_policy", False):
         return 0
-    workers = settings.get("INCREMENTAL_WORKERS") or os.cpu_count() or 1
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    workers = worker_count(settings)
+    if workers < 2:
         return 0
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     missing = []

@@ -24,7 +24,6 @@ reading), INCREMENTAL_RENDER_MIN articles before workers pay (default 400).
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import pickle
 import signal
@@ -32,6 +31,8 @@ import sys
 from dataclasses import dataclass, field
 
 from pelican.generators import StaticGenerator
+
+from .parallel import worker_count
 
 logger = logging.getLogger(__name__)
 
@@ -54,10 +55,9 @@ class Share:
 def start(build) -> Share:
     """Fork the workers when the site is big enough; this process's share."""
     settings = build.settings
-    workers = settings.get("INCREMENTAL_WORKERS") or os.cpu_count() or 1
+    workers = worker_count(settings)
     articles = sum(len(getattr(g, "articles", None) or ()) for g in build.generators)
-    if workers < 2 or articles < settings.get("INCREMENTAL_RENDER_MIN", 400) \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or articles < settings.get("INCREMENTAL_RENDER_MIN", 400):
         return Share()
     share = Share(count=workers)
     sys.stdout.flush()
@@ -99,11 +99,17 @@ def digest_ahead(build, workers: int) -> None:
         children.append((pid, read, items[index::workers]))
     build.digests.contents_of(items[0::workers])
     for pid, read, part in children:
-        with os.fdopen(read, "rb") as source:
-            data = source.read()
-        os.waitpid(pid, 0)
-        if data:  # else the pages' owners digest them as they go
-            build.digests.add_contents(part, pickle.loads(data))
+        digests = _receive(pid, read)
+        if digests is not None:  # else the pages' owners digest them as they go
+            build.digests.add_contents(part, digests)
+
+
+def _receive(pid: int, pipe: int):
+    """What the forked process `pid` pickled into `pipe`, once it has ended; None if it failed."""
+    with os.fdopen(pipe, "rb") as source:
+        data = source.read()
+    _pid, status = os.waitpid(pid, 0)
+    return pickle.loads(data) if data and not status else None
 
 
 def _become_worker(build, pipe: int) -> None:
@@ -143,13 +149,10 @@ def collect(build, share: Share) -> None:
     """Add the workers' records to `build`'s; a worker that failed fails the build."""
     failed = []
     for pid, pipe in share.workers:
-        with os.fdopen(pipe, "rb") as source:
-            data = source.read()
-        _pid, status = os.waitpid(pid, 0)
-        if status or not data:
+        part = _receive(pid, pipe)
+        if part is None:
             failed.append(pid)
             continue
-        part = pickle.loads(data)
         build.pages.update(part["pages"])
         build.rendered += part["rendered"]
         build.written += part["written"]

@@ -155,13 +155,12 @@ def build(generator) -> None:
             meta_data = handle.read()
     else:
         analyses = analysis_cache.load(cache_folder, analysis_key, logger.warning)
-        files, kept_sizes = _build_files(generator, docs, config, languages, fallback, analyses, cache_folder,
-                                         emptied)
+        files = _build_files(generator, docs, config, folder, languages, fallback, analyses, cache_folder, emptied)
         if analyses.added or analyses.used.keys() != analyses.entries.keys():
             analysis_cache.save(cache_folder, analysis_key, analyses, logger.warning)
-        last_build.save(cache_folder, digest, files, kept_sizes, logger.warning)
+        last_build.save(cache_folder, digest, files, logger.warning)
         generator.lunr_search_files = files.files
-        kept, meta, display, meta_data = files.kept, files.meta.path, files.display.path, files.meta.data
+        kept, meta, display, meta_data = list(files.kept), files.meta.path, files.display.path, files.meta.data
     generator.kept_outputs = list(getattr(generator, "kept_outputs", [])) + kept
     generator.context["LUNR_SEARCH"] = {"meta": meta, "display": display}
     if has_search_page(settings):
@@ -171,13 +170,9 @@ def build(generator) -> None:
         generator.context["LUNR_SEARCH"] |= {"script": script.path, "prefetch": prefetch.path}
 
 
-def _build_files(generator, docs, config, languages, fallback, analyses, cache_folder, emptied):
-    """The search files made anew (from the kept analyses and splits), and the
-    text files left in the output with their sizes."""
-    folder = config["LUNR_SEARCH_OUTPUT_DIR"].strip("/")
-    text_folder = os.path.join(generator.output_path, *folder.split("/"), "text") if folder else \
-        os.path.join(generator.output_path, "text")
-    kept_texts = {} if emptied else text_files(text_folder)
+def _build_files(generator, docs, config, folder, languages, fallback, analyses, cache_folder, emptied):
+    """The search files made anew, from the kept analyses and splits."""
+    kept_texts = {} if emptied else text_files(os.path.join(generator.output_path, *folder.split("/"), "text"))
     splits = compound_cache.Kept(cache_folder, logger.warning)
     model_copy = charsplit_model.lookup_file(cache_folder)
     files = build_search_files(docs, config["LUNR_SEARCH_FIELDS"], languages, fallback, folder,
@@ -188,7 +183,7 @@ def _build_files(generator, docs, config, languages, fallback, analyses, cache_f
             and not model_copy.is_file():
         charsplit_model.write_copy(model_copy, charsplit_model.imported(), logger.warning)
     splits.save_if_grown()
-    return files, {path: kept_texts[path.rsplit("/", 1)[1][:-4]] for path in files.kept}
+    return files
 
 
 def text_files(folder: str) -> dict[str, int]:

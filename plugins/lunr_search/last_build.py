@@ -61,10 +61,9 @@ def reusable(folder: Path, digest: str, output: str) -> dict | None:
         return None
 
 
-def save(folder: Path, digest: str, files: SearchFiles, kept_sizes: dict[str, int],
-         warn: Callable[..., None]) -> None:
-    """Record the files this build made or kept (`kept_sizes`: path -> size)."""
-    sizes = {**kept_sizes, **{f.path: len(f.data) for f in files.files}}
+def save(folder: Path, digest: str, files: SearchFiles, warn: Callable[..., None]) -> None:
+    """Record the files this build made or kept."""
+    sizes = {**files.kept, **{f.path: len(f.data) for f in files.files}}
     record = {"digest": digest, "meta": files.meta.path, "display": files.display.path, "files": sizes}
     write_hint(folder / FILE, json.dumps(record, sort_keys=True), warn,
                "lunr_search: cannot write %s (%s); the next build makes the search files again")

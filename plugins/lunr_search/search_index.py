@@ -96,7 +96,7 @@ class SearchFiles:
     files: list[SearchFile]  # everything to write, `meta`, `display` and the manifest among them
     meta: SearchFile
     display: SearchFile  # the typo fallback's display forms (display_forms.py)
-    kept: list[str]  # text files already in the output with the right bytes, not read again
+    kept: dict[str, int]  # text files already in the output with the right bytes (path -> size), not read again
 
 
 def html_to_text(markup: str) -> str:
@@ -191,14 +191,15 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields: Mapping[str, float], lang: str,
-                   folder: str, shard_bytes: int, on_text: Callable[[int, str | Entry], None],
+                   folder: str, shard_bytes: int, on_text: Callable[[int, Entry, bytes | None], None],
                    compound_memo: Callable[[], dict] | None = None, cache: AnalysisCache | None = None,
                    kept_texts: Mapping[str, int] | None = None,
                    compound_model: Path | None = None) -> tuple[list[tuple[str, SearchFile]], str, list[str]]:
     """The index shards (each with its first term), the display-form table
     and the terms of one language, whose documents are `ordered[n]` for n in
-    `numbers`; `on_text(n, text)` gets each article's text (article_text) as
-    it is read, or its kept analysis when the article was not read.
+    `numbers`; `on_text(n, entry, data)` gets each article's analysis and,
+    when the article was read, its text (article_text) as UTF-8 (None when
+    its kept analysis was used).
     `compound_memo()` gives the dict of word -> its parts to read and fill,
     so a caller can keep the splits from one build to the next (called only
     when an article is read). `cache` holds the analyses of earlier builds
@@ -217,17 +218,18 @@ def language_files(ordered: Sequence[SearchDoc], numbers: Sequence[int], fields:
             doc = ordered[n]
             entry = cache.get(doc.digest, lang)
             if entry is not None and kept_texts.get(entry.text_name) == entry.text_size:
-                on_text(n, entry)
+                on_text(n, entry, None)
                 yield n, entry.terms
                 continue
             if memo is None:
                 memo = compound_memo() if compound_memo else {}
             texts = field_texts(doc, list(fields), splitter, memo)
-            text = article_text(texts)
-            on_text(n, text)
-            terms = analyse_document([texts[name] for name in fields], vocabulary)
-            cache.put(doc.digest, Entry(lang, text_name(text.encode("utf-8")), len(text.encode("utf-8")), terms))
-            yield n, terms
+            data = article_text(texts).encode("utf-8")
+            entry = Entry(lang, text_name(data), len(data), analyse_document([texts[name] for name in fields],
+                                                                             vocabulary))
+            cache.put(doc.digest, entry)
+            on_text(n, entry, data)
+            yield n, entry.terms
 
     counts, surface_forms = gather(analysed(), vocabulary)
     table = display_table(display_forms(surface_forms))
@@ -255,19 +257,17 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
     term_lists = {}
     text_names: list[str] = [""] * len(ordered)
     texts: dict[str, SearchFile] = {}
-    kept: set[str] = set()
+    kept: dict[str, int] = {}  # name -> size
 
     def text_path(name: str) -> str:
         return f"{folder}/text/{name}.txt" if folder else f"text/{name}.txt"
 
-    def on_text(n: int, text: str | Entry) -> None:
-        if isinstance(text, Entry):
-            text_names[n] = text.text_name
-            kept.add(text.text_name)
-            return
-        data = text.encode("utf-8")
-        name = text_names[n] = text_name(data)
-        texts.setdefault(name, SearchFile(text_path(name), data))
+    def on_text(n: int, entry: Entry, data: bytes | None) -> None:
+        name = text_names[n] = entry.text_name
+        if data is None:
+            kept[name] = entry.text_size
+        else:
+            texts.setdefault(name, SearchFile(text_path(name), data))
 
     by_lang = language_docs(ordered, languages, fallback)
     for lang in (lang for lang in languages if lang in by_lang):
@@ -297,4 +297,4 @@ def build_search_files(docs: Iterable[SearchDoc], fields: Mapping[str, float],
                           to_json({"version": FORMAT_VERSION, "meta": meta.path}))
     display = hashed_file(folder, "display", to_json(display_json(tables)))
     return SearchFiles(files + [meta, manifest, display], meta, display,
-                       [text_path(name) for name in sorted(kept - texts.keys())])
+                       {text_path(name): kept[name] for name in sorted(kept.keys() - texts.keys())})

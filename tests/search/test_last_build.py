@@ -31,7 +31,7 @@ def test_a_record_is_reused_only_while_its_files_are_all_there_at_their_sizes(tm
         (out / f.path).parent.mkdir(parents=True, exist_ok=True)
         (out / f.path).write_bytes(f.data)
     digest = last_build.inputs_digest([DOC], "k")
-    last_build.save(tmp_path, digest, files, {}, pytest.fail)
+    last_build.save(tmp_path, digest, files, pytest.fail)
     record = last_build.reusable(tmp_path, digest, str(out))
     assert record["meta"] == files.meta.path and set(record["files"]) == {f.path for f in files.files}
     assert last_build.reusable(tmp_path, "another digest", str(out)) is None

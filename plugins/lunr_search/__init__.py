@@ -17,9 +17,10 @@ it has not seen; when nothing the search files are made from changed, the
 last build's are kept as they are (last_build.py). A site of at least
 MODEL_COPY_MIN articles also keeps a copy of the splitter's model there
 (charsplit_model.py), written after the first build that imported the model
-for a few new articles, so later such builds do not import it. A search file already in the output with the same bytes is left as it is and listed in the generator's `kept_outputs` (so the
-incremental plugin does not remove it); text files of articles not read
-again are not even compared.
+for a few new articles, so later such builds do not import it. A search
+file already in the output with the same bytes is left as it is and listed
+in the generator's `kept_outputs` (so the incremental plugin does not remove
+it); text files of articles not read again are not even compared.
 
 The plugin owns its page: when it is enabled and the theme has a
 search.html, it adds `search` to DIRECT_TEMPLATES (`initialized`), so a build

@@ -48,6 +48,7 @@ from pelican import signals
 from seed_converter.atomic import write_if_changed
 
 from . import analysis_cache, charsplit_model, compound_cache, last_build
+from .code_digest import code_digest
 from .search_index import FIELD_NAMES, SearchDoc, build_search_files, html_to_text, plain
 from .pipelines import PIPELINES
 from .page_script import page_script, prefetch_script
@@ -145,7 +146,7 @@ def build(generator) -> None:
     analysis_key = analysis_cache.cache_key(list(config["LUNR_SEARCH_FIELDS"]), languages, fallback)
     # Pelican empties the output folder after this, before anything is written
     emptied = bool(settings.get("DELETE_OUTPUT_DIRECTORY"))
-    digest = last_build.inputs_digest(docs, analysis_key, last_build.code_key(), folder,
+    digest = last_build.inputs_digest(docs, analysis_key, code_digest(), folder,
                                       config["LUNR_SEARCH_SHARD_BYTES"], config["LUNR_SEARCH_STORE_CHUNK"])
     record = None if emptied else last_build.reusable(cache_folder, digest, generator.output_path)
     if record is not None:  # nothing the files are made from changed: keep them all

@@ -17,12 +17,10 @@ archive without pickles, so reading it runs no code.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
@@ -31,6 +29,7 @@ import numpy as np
 from seed_converter.atomic import write_hint
 
 from .analysis import INT, DocumentTerms, Vocabulary
+from .code_digest import code_digest
 
 FILE = "analysis.npz"
 FORMAT = "1"
@@ -81,14 +80,10 @@ def cache_key(fields_setting: Sequence[str], languages: Sequence[str], fallback:
     """A digest of what decides an analysis: the analysing code, the packages
     it runs (stemmers, compound splitter), the fields in their order and the
     index languages."""
-    digest = hashlib.sha256(FORMAT.encode())
-    for package in ("compound-split", "snowballstemmer", "pystemmer", "lunr"):
-        digest.update(f"\n{package} {metadata.version(package)}".encode())
-    here = Path(__file__).parent
-    for name in ("analysis.py", "compounds.py", "pipelines.py", "search_index.py", "stopwords-de.txt"):
-        digest.update((here / name).read_bytes())
-    digest.update("\n".join(["fields", *fields_setting, "languages", *languages, "fallback", fallback]).encode())
-    return digest.hexdigest()
+    return code_digest(FORMAT, "fields", *fields_setting, "languages", *languages, "fallback", fallback,
+                       files=("analysis.py", "compounds.py", "charsplit_model.py", "pipelines.py", "search_index.py",
+                              "stopwords-de.txt"),
+                       packages=("compound-split", "snowballstemmer", "pystemmer", "lunr"))
 
 
 def _lines(array: np.ndarray) -> list[str]:

@@ -10,13 +10,13 @@ costs one warning, and the build splits anew (the same index either way).
 
 from __future__ import annotations
 
-import hashlib
 import json
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
 from seed_converter.atomic import write_hint
+
+from .code_digest import code_digest
 
 FILE = "compounds.json"
 Warn = Callable[..., None]
@@ -25,11 +25,7 @@ Warn = Callable[..., None]
 def splits_key() -> str:
     """A digest of what decides a word's parts: the splitting and trimming
     code and compound-split's version."""
-    digest = hashlib.sha256(metadata.version("compound-split").encode())
-    here = Path(__file__).parent
-    for name in ("compounds.py", "pipelines.py"):
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
+    return code_digest(files=("compounds.py", "charsplit_model.py", "pipelines.py"), packages=("compound-split",))
 
 
 def load(folder: Path, key: str, warn: Warn) -> dict[str, tuple[str, str]]:

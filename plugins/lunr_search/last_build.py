@@ -25,15 +25,6 @@ from .search_index import SearchDoc, SearchFiles
 FILE = "last-build.json"
 
 
-def code_key() -> str:
-    """A digest of the plugin's code (every module and data file beside this one)."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.iterdir()):
-        if path.is_file() and path.suffix in (".py", ".txt"):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def inputs_digest(docs: Sequence[SearchDoc], *settings) -> str:
     """A digest of everything the search files are made from (a body through its doc's digest)."""
     digest = hashlib.blake2b(digest_size=20)

@@ -1,11 +1,11 @@
 """Whether work grows linearly with its input, told apart from quadratic growth on a busy machine.
 
-`growth(run, small, large)` times `run(small)` and `run(large)` in CPU seconds,
-the best of a few tries each (one try can be slowed by the machine), and
-returns how many times longer the large one took. Linear work grows about as
-the size (`large / small`), quadratic work as its square, so `linear_bound`
-puts the line halfway between the two on a log scale: noise of a factor of
-about two passes, a quadratic cost fails by as much again.
+`timings(run, small, large)` times `run(small)` and `run(large)` in CPU
+seconds, the best of a few tries each (one try can be slowed by the machine).
+Linear work grows about as the size (`large / small`), quadratic work as its
+square, so `linear_bound` puts the line halfway between the two on a log
+scale: noise of a factor of about two passes, a quadratic cost fails by as
+much again.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ def best_seconds(run: Callable[[], object], tries: int = 3) -> float:
     return best
 
 
-def growth(run: Callable[[int], object], small: int, large: int, tries: int = 3) -> float:
-    """How many times longer `run(large)` takes than `run(small)` (best of `tries` each)."""
-    return best_seconds(lambda: run(large), tries) / max(best_seconds(lambda: run(small), tries), FLOOR)
+def timings(run: Callable[[int], object], small: int, large: int, tries: int = 3) -> tuple[float, float]:
+    """Best CPU seconds of `run(small)` (at least FLOOR) and of `run(large)`, of `tries` each."""
+    return max(best_seconds(lambda: run(small), tries), FLOOR), best_seconds(lambda: run(large), tries)
 
 
 def linear_bound(small: int, large: int) -> float:
